@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { knowledgePath } from './paths';
+import { allMeasures, parseNotice, type Measure, type Notice } from './notice';
+
+export * from './notice';
+export { knowledgePath, projectRoot } from './paths';
+
+/** A lexicon line in jieba's user-dictionary format: "工业互联网 20000 n". */
+const LexiconEntrySchema = z.object({
+  word: z.string().min(2),
+  freq: z.number().int().positive(),
+  tag: z.string().min(1),
+});
+export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
+
+/**
+ * A group of words users treat as the same thing. A query word found in `terms`
+ * is searched as itself or any other word of the group.
+ */
+const SynonymGroupSchema = z.object({
+  terms: z.array(z.string().min(1)).min(2),
+  note: z.string().optional(),
+});
+export type SynonymGroup = z.infer<typeof SynonymGroupSchema>;
+
+export interface Knowledge {
+  notice: Notice;
+  measures: Measure[];
+  lexicon: LexiconEntry[];
+  synonyms: SynonymGroup[];
+}
+
+export function parseLexicon(text: string): LexiconEntry[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const [word, freq, tag] = line.split(/\s+/);
+      return LexiconEntrySchema.parse({ word, freq: Number(freq), tag });
+    });
+}
+
+let cached: Knowledge | undefined;
+
+/** Reads and validates everything under knowledge/ once; later calls return the same object. */
+export function loadKnowledge(): Knowledge {
+  if (cached) return cached;
+  const notice = parseNotice(readFileSync(knowledgePath('notice.zh-Hans.txt'), 'utf8'));
+  const lexicon = parseLexicon(readFileSync(knowledgePath('lexicon.txt'), 'utf8'));
+  const synonyms = z
+    .array(SynonymGroupSchema)
+    .parse(JSON.parse(readFileSync(knowledgePath('synonyms.json'), 'utf8')));
+  cached = { notice, measures: allMeasures(notice), lexicon, synonyms };
+  return cached;
+}
+
+export function getMeasure(id: number): Measure | undefined {
+  return loadKnowledge().measures.find((measure) => measure.id === id);
+}
