@@ -1,0 +1,251 @@
+import MiniSearch from 'minisearch';
+import type { Knowledge, Measure } from '../knowledge';
+import { normalizeQuery } from './normalize';
+import { findMeasureReference } from './references';
+import { cutForSearch, cutQuestionWords, generalIdf, isPunctuation, isStopword, loadSegmenter } from './segmenter';
+
+export interface SearchHit {
+  measure: Measure;
+  /** minisearch's BM25 score: comparable within one query only. */
+  score: number;
+  /** Share (0–1) of the question's words, weighted by how informative each is, that the measure contains. */
+  coverage: number;
+  /** The sentence of the measure that best answers the question. */
+  snippet: string;
+}
+
+export interface SearchResponse {
+  query: string;
+  normalized: string;
+  /** Set when the question names a measure ("第八条"): answered without search. */
+  reference?: number;
+  hits: SearchHit[];
+}
+
+export interface SearchOptions {
+  limit?: number;
+}
+
+/** One word of the question, with every form under which a measure may carry it. */
+interface QueryTerm {
+  word: string;
+  /** form → weight: the word itself 1, its sub-words and synonyms less. */
+  forms: Map<string, number>;
+}
+
+/** Tuned on the questions in knowledge/eval with `npm run eval` (see README, "Search quality"). */
+export const SEARCH_TUNING = {
+  fieldBoosts: { title: 3, body: 1, section: 0.5, units: 0.5 },
+  subwordWeight: 0.5,
+  synonymWeight: 0.7,
+  /**
+   * A measure must contain at least this share of the question's words (weighted by
+   * general idf) to be an answer. Chosen by measurement with `npm run eval -- --sweep`
+   * on the dev questions and 180 held-out ones written blind (knowledge/eval):
+   *   0.35 → dev rejects 50% out-of-scope (个人所得税怎么申报 passes), held-out top-1 97.3%
+   *   0.40 → dev 100% / 100% rejected; held-out top-1 96.6%, 83.9% rejected
+   *   0.45 → dev 100% / 100%; held-out top-1 94.0%, 83.9% rejected
+   * 0.42 sits inside the band where dev is perfect, away from its lower edge.
+   */
+  minCoverage: 0.42,
+  /**
+   * Words found in at least this share of the measures are left out of ranking: BM25+
+   * gives every match a floor, so 工业互联网 and its four sub-words in a short title
+   * outscored the one word that mattered (工业互联网技能大赛 ranked （十四） first).
+   */
+  ubiquitousShare: 0.6,
+  /**
+   * A question word that no measure has at all (个人所得税, 商标, 手机) weighs this much
+   * more: it is the best sign that the question is about something else.
+   */
+  unknownWordWeight: 1.5,
+  /** Further hits are kept only while their score is within this share of the top one. */
+  minRelativeScore: 0.3,
+};
+
+/**
+ * Terms worth indexing or searching: no punctuation, no stopword, no lone character,
+ * no bare number (an amount in a question, 80万, says nothing about which measure).
+ */
+function isContentWord(word: string): boolean {
+  return !isPunctuation(word) && !isStopword(word) && [...word].length >= 2 && !/^[\d.]+$/.test(word);
+}
+
+/** "按照投资额的20%给予奖补": people ask for the 比例 or 百分比, the notice writes "20%". */
+function withRateWords(text: string): string {
+  return text.replace(/\d+(?:\.\d+)?%/g, (rate) => `${rate} 比例 `);
+}
+
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[。；])/).filter((s) => s.trim() !== '');
+}
+
+/**
+ * Full-text search over the notice's measures: jieba words, minisearch BM25 with field
+ * boosts, query-side synonyms, and a coverage threshold so that a question the notice
+ * does not answer gets no result rather than the least bad one.
+ *
+ *   const engine = new PolicySearch(loadKnowledge());
+ *   engine.search('两化融合项目补贴多少').hits[0].measure.number  // → '（八）'
+ */
+export class PolicySearch {
+  private readonly index: MiniSearch<{ id: number; title: string; body: string; section: string; units: string }>;
+  private readonly measures: Map<number, Measure>;
+  private readonly wordsOf = new Map<number, Set<string>>();
+  private readonly synonymsOf = new Map<string, string[]>();
+  /** Words most measures carry (工业互联网, 平台, 支持): they cannot tell measures apart. */
+  private readonly ubiquitousWords = new Set<string>();
+  /** Every word of every measure. */
+  private readonly vocabulary = new Set<string>();
+
+  constructor(private readonly knowledge: Knowledge) {
+    loadSegmenter();
+    this.measures = new Map(knowledge.measures.map((m) => [m.id, m]));
+    const tokenize = (text: string) => cutForSearch(withRateWords(normalizeQuery(text))).filter(isContentWord);
+    this.index = new MiniSearch({
+      fields: ['title', 'body', 'section', 'units'],
+      tokenize,
+      searchOptions: { boost: SEARCH_TUNING.fieldBoosts, prefix: false, fuzzy: false },
+    });
+    const sectionTitle = new Map(
+      knowledge.notice.sections.flatMap((s) => s.measures.map((m) => [m.id, s.title] as const)),
+    );
+    const documents = knowledge.measures.map((m) => ({
+      id: m.id,
+      title: m.title,
+      body: m.body,
+      section: sectionTitle.get(m.id) ?? '',
+      units: m.units.join('、'),
+    }));
+    this.index.addAll(documents);
+    for (const doc of documents) {
+      const words = new Set(tokenize([doc.title, doc.body, doc.section, doc.units].join('。')));
+      this.wordsOf.set(doc.id, words);
+    }
+    const documentFrequency = new Map<string, number>();
+    for (const words of this.wordsOf.values()) {
+      for (const word of words) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+    }
+    for (const [word, df] of documentFrequency) {
+      this.vocabulary.add(word);
+      if (df >= documents.length * SEARCH_TUNING.ubiquitousShare) this.ubiquitousWords.add(word);
+    }
+    for (const group of knowledge.synonyms) {
+      for (const term of group.terms) {
+        const key = normalizeQuery(term);
+        const others = group.terms.map(normalizeQuery).filter((t) => t !== key);
+        this.synonymsOf.set(key, [...(this.synonymsOf.get(key) ?? []), ...others]);
+      }
+    }
+  }
+
+  getMeasure(id: number): Measure | undefined {
+    return this.measures.get(id);
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResponse {
+    const limit = options.limit ?? 5;
+    const normalized = normalizeQuery(query);
+    const reference = findMeasureReference(normalized);
+    if (reference !== undefined) {
+      const measure = this.measures.get(reference);
+      const hits = measure ? [{ measure, score: 1, coverage: 1, snippet: sentencesOf(measure.body)[0] }] : [];
+      return { query, normalized, reference, hits };
+    }
+    const terms = this.queryTerms(normalized);
+    if (terms.length === 0) return { query, normalized, hits: [] };
+
+    // Rank on the words that tell measures apart; coverage below still counts them all.
+    const weights = new Map<string, number>();
+    for (const term of terms) {
+      for (const [form, weight] of term.forms) {
+        if (!this.ubiquitousWords.has(form)) weights.set(form, Math.max(weights.get(form) ?? 0, weight));
+      }
+    }
+    if (weights.size === 0) for (const term of terms) for (const [form, weight] of term.forms) weights.set(form, weight);
+    const results = this.index.search([...weights.keys()].join(' '), {
+      tokenize: (text) => text.split(' '),
+      boostTerm: (form) => weights.get(form) ?? 1,
+    });
+    // Rank by BM25 times coverage: a measure that answers more of the question wins
+    // over one that repeats a single word of it more often.
+    const ranked = results
+      .map((result) => ({ result, coverage: this.coverage(terms, result.id) }))
+      .filter(({ coverage }) => coverage >= SEARCH_TUNING.minCoverage)
+      .map(({ result, coverage }) => ({ result, coverage, rank: result.score * coverage }))
+      .sort((a, b) => b.rank - a.rank);
+    const topRank = ranked[0]?.rank ?? 0;
+    const hits = ranked
+      .filter(({ rank }) => rank >= topRank * SEARCH_TUNING.minRelativeScore)
+      .slice(0, limit)
+      .map(({ result, coverage, rank }) => {
+        const measure = this.measures.get(result.id)!;
+        return { measure, score: round(rank), coverage: round(coverage), snippet: this.snippet(measure, weights) };
+      });
+    return { query, normalized, hits };
+  }
+
+  /** Content words of the question, each with its sub-words and synonyms. */
+  private queryTerms(normalized: string): QueryTerm[] {
+    const terms: QueryTerm[] = [];
+    for (const word of cutQuestionWords(normalized)) {
+      if (isPunctuation(word) || isStopword(word) || /^[\d.]+$/.test(word)) continue;
+      const synonyms = this.synonymsOf.get(word) ?? [];
+      // A lone character only counts when it stands for something (钱 → 补贴).
+      if ([...word].length < 2 && synonyms.length === 0) continue;
+      const forms = new Map<string, number>();
+      const add = (form: string, weight: number) => {
+        if (isContentWord(form) && (forms.get(form) ?? 0) < weight) forms.set(form, weight);
+      };
+      add(word, 1);
+      for (const sub of cutForSearch(word)) add(sub, SEARCH_TUNING.subwordWeight);
+      for (const synonym of synonyms) {
+        add(synonym, SEARCH_TUNING.synonymWeight);
+        for (const sub of cutForSearch(synonym)) add(sub, SEARCH_TUNING.synonymWeight * SEARCH_TUNING.subwordWeight);
+      }
+      if (!terms.some((t) => t.word === word)) terms.push({ word, forms });
+    }
+    return terms;
+  }
+
+  /**
+   * Each term counts with its general idf, times the weight of the best form the measure has:
+   * the word itself counts fully, a sub-word or a synonym partly.
+   */
+  private coverage(terms: QueryTerm[], measureId: number): number {
+    const words = this.wordsOf.get(measureId)!;
+    let matched = 0;
+    let total = 0;
+    for (const term of terms) {
+      const known = [...term.forms.keys()].some((form) => this.vocabulary.has(form));
+      const idf = generalIdf(term.word) * (known ? 1 : SEARCH_TUNING.unknownWordWeight);
+      total += idf;
+      let best = 0;
+      for (const [form, weight] of term.forms) if (words.has(form)) best = Math.max(best, weight);
+      matched += idf * best;
+    }
+    return total === 0 ? 0 : matched / total;
+  }
+
+  /** The sentence of the measure that carries most of the query's weight. */
+  private snippet(measure: Measure, weights: Map<string, number>): string {
+    let best = '';
+    let bestWeight = -1;
+    for (const sentence of sentencesOf(measure.body)) {
+      const normalized = normalizeQuery(sentence);
+      let weight = 0;
+      for (const [form, w] of weights) if (normalized.includes(form)) weight += w;
+      if (weight > bestWeight) [best, bestWeight] = [sentence, weight];
+    }
+    return best;
+  }
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Two hits are too close to choose between when the runner-up scores this close to the top. */
+export const AMBIGUITY_RATIO = 0.85;
+
+export function isAmbiguous(hits: SearchHit[]): boolean {
+  return hits.length >= 2 && hits[0].coverage <= hits[1].coverage && hits[1].score >= hits[0].score * AMBIGUITY_RATIO;
+}

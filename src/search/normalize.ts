@@ -1,0 +1,33 @@
+import * as OpenCC from 'opencc-js';
+import { parseChineseNumber } from '../knowledge/chinese-numbers';
+
+// Traditional (Taiwan, Hong Kong or plain) → simplified, as mainland users read it.
+const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+
+/**
+ * A Chinese amount written in characters: "五十万", "一千二百万元", "三百二十万".
+ * Only runs that end in a unit of money or count are read, so words such as
+ * 十佳, 两化, 一次性 and 三年攻坚 are left alone.
+ */
+const CHINESE_AMOUNT = /[零一二三四五六七八九十百千两]+(?:[万亿](?=[元家个]?))|[零一二三四五六七八九十百千两]+(?=[元家个])/g;
+
+/**
+ * Puts a question into the form the index uses:
+ *   normalizeQuery('兩化融合項目補貼多少？') → '两化融合项目补贴多少?'
+ *   normalizeQuery('投资五十万能补多少') → '投资50万能补多少'
+ * Steps: full-width → half-width (NFKC), traditional → simplified, Chinese amounts →
+ * digits, Latin letters to upper case as the lexicon has them (5g → 5G, mes → MES),
+ * runs of space → one.
+ */
+export function normalizeQuery(text: string): string {
+  const halfWidth = text.normalize('NFKC');
+  const simplified = toSimplified(halfWidth);
+  const digits = simplified.replace(CHINESE_AMOUNT, (amount) => {
+    const value = parseChineseNumber(amount);
+    if (value === undefined) return amount;
+    if (amount.endsWith('亿')) return `${value / 1e8}亿`;
+    if (amount.endsWith('万')) return `${value / 1e4}万`;
+    return String(value);
+  });
+  return digits.toUpperCase().replace(/\s+/g, ' ').trim();
+}

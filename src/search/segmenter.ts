@@ -1,0 +1,123 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import nodejieba from 'nodejieba';
+import { knowledgePath } from '../knowledge/paths';
+
+/**
+ * Chinese word segmentation with nodejieba, the domain lexicon and a trimmed
+ * dictionary (see dictionary.ts). nodejieba keeps one segmenter per process.
+ */
+
+export interface SegmenterFiles {
+  dict: string;
+  hmmDict: string;
+  userDict: string;
+  idfDict: string;
+  stopWordDict: string;
+}
+
+const JIEBA_DICT_DIR = join(dirname(require.resolve('nodejieba')), 'submodules', 'cppjieba', 'dict');
+
+/** The full dictionaries that ship with nodejieba, with our lexicon on top. */
+export function fullDictionaryFiles(): SegmenterFiles {
+  return {
+    dict: join(JIEBA_DICT_DIR, 'jieba.dict.utf8'),
+    hmmDict: join(JIEBA_DICT_DIR, 'hmm_model.utf8'),
+    userDict: knowledgePath('lexicon.txt'),
+    idfDict: join(JIEBA_DICT_DIR, 'idf.utf8'),
+    stopWordDict: join(JIEBA_DICT_DIR, 'stop_words.utf8'),
+  };
+}
+
+/**
+ * What the bot loads: the trimmed dictionary and idf table, and a one-line stop-word
+ * file because nodejieba's load() always builds a keyword extractor we never use.
+ */
+export function trimmedDictionaryFiles(): SegmenterFiles {
+  return {
+    ...fullDictionaryFiles(),
+    dict: knowledgePath('jieba', 'dict.trimmed.utf8'),
+    idfDict: knowledgePath('jieba', 'idf.trimmed.utf8'),
+    stopWordDict: knowledgePath('jieba', 'stop_words.minimal.utf8'),
+  };
+}
+
+let loadedFiles: SegmenterFiles | undefined;
+
+/**
+ * Loads the segmenter once (again only if other files are asked for). A missing file
+ * would abort the whole process inside nodejieba, so check first and throw instead.
+ */
+export function loadSegmenter(files: SegmenterFiles = trimmedDictionaryFiles()): void {
+  if (loadedFiles && JSON.stringify(loadedFiles) === JSON.stringify(files)) return;
+  for (const path of Object.values(files)) {
+    if (!existsSync(path)) throw new Error(`jieba dictionary file missing: ${path}`);
+  }
+  nodejieba.load(files);
+  loadedFiles = files;
+}
+
+/** Words as a reader sees them: "两化融合项目补贴" → 两化融合|项目|补贴. HMM on, so "50万" stays whole. */
+export function cut(text: string, hmm = true): string[] {
+  loadSegmenter();
+  return nodejieba.cut(text, hmm);
+}
+
+/**
+ * Words for deciding what a question is about: dictionary words only (HMM off, so no
+ * made-up words such as 能补 or 投了), with Latin letters and digits kept together
+ * ("MES", "80") since without the HMM jieba splits them letter by letter.
+ */
+export function cutQuestionWords(text: string): string[] {
+  const words: string[] = [];
+  for (const word of cut(text, false)) {
+    const previous = words[words.length - 1];
+    if (previous !== undefined && /^[A-Za-z0-9.]+$/.test(word) && /^[A-Za-z0-9.]+$/.test(previous)) {
+      words[words.length - 1] = previous + word;
+    } else {
+      words.push(word);
+    }
+  }
+  return words;
+}
+
+/** Words plus their dictionary sub-words, for recall: 工业互联网 → 工业|互联|互联网|工业互联网. */
+export function cutForSearch(text: string): string[] {
+  loadSegmenter();
+  return nodejieba.cutForSearch(text, true);
+}
+
+let stopwords: Set<string> | undefined;
+
+/** Function words and question words that say nothing about which measure is meant. */
+export function isStopword(word: string): boolean {
+  stopwords ??= new Set(
+    readFileSync(knowledgePath('stopwords.txt'), 'utf8')
+      .split('\n')
+      .map((w) => w.trim())
+      .filter(Boolean),
+  );
+  return stopwords.has(word);
+}
+
+/** Punctuation, symbols and spaces: never a search term. */
+export const isPunctuation = (word: string): boolean => /^[\p{P}\p{S}\s]+$/u.test(word);
+
+let idfTable: Map<string, number> | undefined;
+/** jieba's default for a word missing from its idf table: the table's median. */
+const MEDIAN_IDF = 11.9547675029;
+
+/**
+ * How informative a word is in Chinese at large (jieba's idf table): 个人所得税 9.0,
+ * 申报 7.5, 政府 4.6. Words the table lacks (domain words such as 拨改投) get its median.
+ */
+export function generalIdf(word: string): number {
+  if (!idfTable) {
+    idfTable = new Map();
+    for (const line of readFileSync(trimmedDictionaryFiles().idfDict, 'utf8').split('\n')) {
+      const space = line.indexOf(' ');
+      if (space > 0) idfTable.set(line.slice(0, space), Number(line.slice(space + 1)));
+    }
+  }
+  return idfTable.get(word) ?? MEDIAN_IDF;
+}

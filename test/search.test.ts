@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../src/knowledge';
+import { PolicySearch, findMeasureReference, normalizeQuery, isAmbiguous } from '../src/search';
+import { cutQuestionWords } from '../src/search/segmenter';
+import { evaluate, readEvalFile } from '../src/search/evaluate';
+
+const engine = new PolicySearch(loadKnowledge());
+const topMeasure = (q: string) => engine.search(q).hits[0]?.measure.id;
+
+describe('normalising a question', () => {
+  it('turns traditional characters into simplified ones', () => {
+    expect(normalizeQuery('兩化融合項目補貼多少')).toBe('两化融合项目补贴多少');
+    expect(normalizeQuery('企業上雲有什麼補貼')).toBe('企业上云有什么补贴');
+  });
+  it('turns full-width characters into half-width ones', () => {
+    expect(normalizeQuery('ＥＲＰ软件（八）')).toBe('ERP软件(八)');
+  });
+  it('writes Chinese amounts in digits but leaves words with numerals alone', () => {
+    expect(normalizeQuery('投资五十万能补多少')).toBe('投资50万能补多少');
+    expect(normalizeQuery('一千二百万元')).toBe('1200万元');
+    expect(normalizeQuery('十佳场景示范的一次性奖励')).toBe('十佳场景示范的一次性奖励');
+  });
+});
+
+describe('segmenting with the domain lexicon', () => {
+  it('keeps the notice terms whole', () => {
+    expect(cutQuestionWords('两化融合项目补贴')).toEqual(['两化融合', '项目', '补贴']);
+    expect(cutQuestionWords('标识解析和上云用平台')).toEqual(['标识解析', '和', '上云用平台']);
+    expect(cutQuestionWords('海尔卡奥斯')).toEqual(['海尔卡奥斯']);
+  });
+  it('keeps Latin words and numbers together', () => {
+    expect(cutQuestionWords(normalizeQuery('买mes花了80万'))).toEqual(['买', 'MES', '花', '了', '80', '万']);
+  });
+});
+
+describe('direct references', () => {
+  it.each([
+    ['第八条讲的是什么', 8],
+    ['措施(十二)', 12],
+    ['措施8', 8],
+    ['(十四)', 14],
+    ['第二十条', 20],
+    ['第3项', 3],
+  ])('%s → measure %i', (q, id) => {
+    expect(findMeasureReference(normalizeQuery(q))).toBe(id);
+  });
+  it('does not take a year range or 5G for a reference', () => {
+    expect(findMeasureReference(normalizeQuery('三年攻坚实施方案(2020-2022年)'))).toBeUndefined();
+    expect(findMeasureReference(normalizeQuery('5G基站'))).toBeUndefined();
+  });
+  it('answers a reference without search, and nothing for a measure the notice lacks', () => {
+    const response = engine.search('措施（十四）');
+    expect(response.reference).toBe(14);
+    expect(response.hits.map((h) => h.measure.id)).toEqual([14]);
+    expect(engine.search('第二十五条').hits).toEqual([]);
+  });
+});
+
+describe('searching the measures', () => {
+  it('finds the measure a question is about, with a snippet from it', () => {
+    const [hit] = engine.search('买工业软件能补贴吗').hits;
+    expect(hit.measure.number).toBe('（八）');
+    expect(hit.measure.text).toContain(hit.snippet);
+    expect(hit.snippet).toContain('工业软件');
+  });
+  it('understands the words users type for the notice terms', () => {
+    expect(topMeasure('我们上了MES系统，有钱拿吗')).toBe(8);
+    expect(topMeasure('COSMOPlat这种平台政府怎么支持')).toBe(4);
+    expect(topMeasure('技改项目有没有奖补')).toBe(7);
+  });
+  it('returns nothing rather than the least bad measure', () => {
+    expect(engine.search('今天天气怎么样').hits).toEqual([]);
+    expect(engine.search('个人所得税怎么申报').hits).toEqual([]);
+    expect(engine.search('？？？').hits).toEqual([]);
+  });
+  it('tells when the two best hits are too close to choose', () => {
+    const hits = engine.search('平台服务商名录').hits;
+    expect(hits.slice(0, 2).map((h) => h.measure.id).sort()).toEqual([5, 6]);
+    expect(isAmbiguous(engine.search('两化融合项目补贴多少').hits)).toBe(false);
+  });
+});
+
+describe('quality on the dev questions', () => {
+  const dev = readEvalFile(join(__dirname, '..', 'knowledge', 'eval', 'questions.dev.jsonl'));
+  const report = evaluate(engine, dev);
+  it('reaches at least 95% top-1 and 100% recall@3', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.95);
+    expect(report.recallAt3).toBe(1);
+  });
+  it('rejects every out-of-scope question', () => {
+    expect(report.outOfScope).toBeGreaterThan(0);
+    expect(report.rejection).toBe(1);
+  });
+  it('keeps the held-out questions above 90% top-1', () => {
+    const extra = evaluate(engine, readEvalFile(join(__dirname, '..', 'knowledge', 'eval', 'questions.extra.jsonl')));
+    expect(extra.top1).toBeGreaterThanOrEqual(0.9);
+    expect(extra.rejection).toBeGreaterThanOrEqual(0.8);
+  });
+});
