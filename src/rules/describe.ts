@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { getMeasure } from '../knowledge';
+import type { Figure } from './clause';
+import type { ChoiceOption, InputKind, InputSpec } from './inputs';
+import { allRules } from './registry';
+import type { AmountKind, Period, Rule } from './types';
+
+/**
+ * Rules as plain JSON, for `GET /api/rules`, the interview dialogs and the docs.
+ *
+ *   describeRule(getRule('two-integration')!) →
+ *     { id: 'two-integration', title: '两化融合项目奖补', measure: 8, number: '（八）', clause: '措施（八）',
+ *       inputs: [{ key: 'isSme', kind: 'yesno', question: '贵企业是否属于中小企业？', optional: false, … }, …],
+ *       conditions: [{ input: 'investment', threshold: '≥ 500,000 元', quote: '完成投资50万元以上' }, …], … }
+ */
+
+export interface InputDescription {
+  key: string;
+  label: string;
+  question: string;
+  help: string;
+  kind: InputKind;
+  choices?: ChoiceOption[];
+  example: boolean | number | string;
+  optional: boolean;
+  default?: number;
+  unit?: string;
+}
+
+export interface RuleDescription {
+  id: string;
+  kind: Rule['kind'];
+  title: string;
+  subject: string;
+  measure: number;
+  number: string;
+  clause: string;
+  measureTitle: string;
+  /** The clause's sentence, verbatim from the notice. */
+  quote: string;
+  units: string[];
+  period: Period;
+  periodBasis: string;
+  amountKind: AmountKind;
+  inputs: InputDescription[];
+  conditions: { input: string; label: string; threshold: string; quote: string }[];
+  /** The figures the clause states: { name: 'cap', kind: 'money', value: 2000000, quote: '最高不超过200万元' }. */
+  figures: { name: string; kind: Figure['kind']; value: number; quote: string }[];
+  notes: string[];
+  /** JSON Schema of the answers `POST /api/estimate` takes (absent for not-quantified rules). */
+  jsonSchema?: Record<string, unknown>;
+}
+
+export function describeInput(key: string, spec: InputSpec): InputDescription {
+  return {
+    key,
+    label: spec.label,
+    question: spec.question,
+    help: spec.help,
+    kind: spec.kind,
+    ...(spec.choices ? { choices: spec.choices.map((option) => ({ ...option })) } : {}),
+    example: spec.example,
+    optional: spec.default !== undefined,
+    ...(spec.default !== undefined ? { default: spec.default } : {}),
+    ...(spec.unit ? { unit: spec.unit } : {}),
+  };
+}
+
+const figureValue = (figure: Figure): number =>
+  figure.kind === 'money' ? figure.yuan : figure.kind === 'rate' ? figure.percent : figure.count;
+
+export function describeRule(rule: Rule): RuleDescription {
+  const measure = getMeasure(rule.clause.measure);
+  const quantified = rule.kind === 'quantified' ? rule : undefined;
+  return {
+    id: rule.id,
+    kind: rule.kind,
+    title: rule.title,
+    subject: rule.subject,
+    measure: rule.clause.measure,
+    number: rule.clause.number,
+    clause: rule.clause.cite,
+    measureTitle: measure?.title ?? '',
+    quote: rule.clause.text,
+    units: measure?.units ?? [],
+    period: rule.period,
+    periodBasis: rule.periodBasis,
+    amountKind: quantified?.amountKind ?? 'none',
+    inputs: quantified ? Object.entries(quantified.inputs).map(([key, spec]) => describeInput(key, spec)) : [],
+    conditions: (quantified?.conditions ?? []).map((condition) => ({
+      input: condition.input,
+      label: quantified!.inputs[condition.input].label,
+      threshold: condition.threshold,
+      quote: condition.quote,
+    })),
+    figures: Object.entries(rule.clause.figures).map(([name, figure]) => ({
+      name,
+      kind: figure.kind,
+      value: figureValue(figure),
+      quote: figure.quote,
+    })),
+    notes: rule.kind === 'not-quantified' ? [rule.askNote, ...rule.notes] : [...rule.notes],
+    ...(quantified ? { jsonSchema: z.toJSONSchema(quantified.schema, { io: 'input' }) as Record<string, unknown> } : {}),
+  };
+}
+
+/** Every rule, described: the body of `GET /api/rules`. */
+export const describeRules = (): RuleDescription[] => allRules.map(describeRule);
