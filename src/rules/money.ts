@@ -13,7 +13,9 @@ export const MAX_YUAN = 1_000_000_000_000;
 
 /** True when `yuan` has at most two decimals (whole fen): 0.01 yes, 0.001 no. */
 export function isWholeFen(yuan: number): boolean {
-  return Number.isFinite(yuan) && Math.abs(yuan * 100 - Math.round(yuan * 100)) < 1e-6;
+  // The nearest two-decimal string, read back, is the same double only if yuan had whole fen.
+  // (A tolerance on yuan * 100 would fail for large amounts, where one ulp exceeds it.)
+  return Number.isFinite(yuan) && Math.abs(yuan) < 1e15 && Number(yuan.toFixed(2)) === yuan;
 }
 
 /** 1999999.99 → 199999999. Throws on amounts that are not whole fen. */

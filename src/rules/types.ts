@@ -88,24 +88,25 @@ export interface ConditionResult {
   quote: string;
 }
 
-/** The amount as computed, with its words: '3,000,000 × 20% = 600,000；未超过上限 2,000,000'. */
-export type Formula =
-  | {
-      kind: 'rate';
-      /** Yuan. */
-      base: number;
-      /** 0.2 for 20%. */
-      rate: number;
-      /** base × rate, rounded to the fen, before any cap. Yuan. */
-      raw: number;
-      /** The cap that applied (for a cumulative cap: what is left of it). Yuan. */
-      cap?: number;
-      capBound: boolean;
-      cumulative?: { cap: number; alreadyReceived: number; remaining: number };
-      result: number;
-      text: string;
-    }
-  | { kind: 'fixed'; raw: number; capBound: false; result: number; text: string };
+/**
+ * The amount as computed, with its words: '3,000,000 × 20% = 600,000；未超过上限 2,000,000'.
+ * All amounts in yuan, exact to the fen. A fixed sum (kind 'fixed') has no base or rate.
+ */
+export interface Formula {
+  kind: 'rate' | 'fixed';
+  base?: number;
+  /** 0.2 for 20%. */
+  rate?: number;
+  /** base × rate rounded half up to the fen, before any cap (for a fixed sum: the sum). */
+  raw: number;
+  /** The cap that applied; for a cumulative cap, what is left of it. */
+  cap?: number;
+  /** True when the cap lowered the amount (raw > cap); false when raw equals the cap. */
+  capBound: boolean;
+  cumulative?: { cap: number; alreadyReceived: number; remaining: number };
+  result: number;
+  text: string;
+}
 
 export interface Validity {
   from: string;
