@@ -1,8 +1,7 @@
 import { describeInput, type InputDescription } from './describe';
-import { judge, readAnswers, withDefaults } from './estimate';
+import { estimate, judge, readAnswers, withDefaults } from './estimate';
 import type { InputSpec } from './inputs';
 import type { ConditionResult, EstimateResult, Rule } from './types';
-import { estimate } from './estimate';
 
 /**
  * What an interview needs: which input to ask next, and whether an answer already
@@ -26,7 +25,7 @@ export function askRank(spec: InputSpec): number {
 /** The conditions the known answers already fail ([] when nothing rules the rule out yet). Invalid answers are ignored. */
 export function earlyIneligibility(rule: Rule, known: Record<string, unknown>): ConditionResult[] {
   if (rule.kind !== 'quantified') return [];
-  const { values } = readAnswers(rule, pickDefined(known));
+  const { values } = readAnswers(rule, known);
   return judge(rule, withDefaults(rule, values)).conditions.filter((condition) => !condition.met);
 }
 
@@ -42,7 +41,7 @@ export interface MissingOptions {
 export function missingInputs(rule: Rule, known: Record<string, unknown>, options: MissingOptions = {}): InputDescription[] {
   if (rule.kind !== 'quantified') return [];
   if (earlyIneligibility(rule, known).length > 0) return [];
-  const { values } = readAnswers(rule, pickDefined(known));
+  const { values } = readAnswers(rule, known);
   const includeDefaulted = options.includeDefaulted ?? true;
   return Object.entries(rule.inputs)
     .map(([key, spec], index) => ({ key, spec, index }))
@@ -63,8 +62,4 @@ export function nextStep(rule: Rule, known: Record<string, unknown>, options: Mi
   const [next] = missingInputs(rule, known, options);
   if (next) return { kind: 'ask', input: next };
   return { kind: 'done', result: estimate(rule, known) };
-}
-
-function pickDefined(known: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(known ?? {}).filter(([, value]) => value !== undefined));
 }
