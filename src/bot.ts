@@ -1,0 +1,63 @@
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import { z } from 'zod';
+import { MainDialog, type ConversationMemory } from '../dialogs/main-dialog';
+import { toActivity } from './activities';
+import { greeting, type QaContext } from './replies';
+
+/** The longest message the bot reads; a portal text box can send anything. */
+export const MAX_MESSAGE_LENGTH = 500;
+
+const MessageTextSchema = z
+  .string({ error: '目前我只能理解文字消息，请用文字输入您的问题。' })
+  .trim()
+  .min(1, '请输入您的问题，例如“两化融合项目补贴多少”。')
+  .max(MAX_MESSAGE_LENGTH, `您的消息超过了${MAX_MESSAGE_LENGTH}字，请精简后再发送。`);
+
+/**
+ * The policy assistant's one ActivityHandler: greets new members, checks each
+ * message at the boundary, and hands it to the main dialog.
+ */
+export class PolicyBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly memory: StatePropertyAccessor<ConversationMemory>;
+  private readonly dialog: MainDialog;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly qa: QaContext,
+  ) {
+    super();
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.memory = conversationState.createProperty<ConversationMemory>('memory');
+    this.dialog = new MainDialog(this.memory, qa);
+
+    this.onMembersAdded(async (context, next) => {
+      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
+      if (newcomers.length > 0) await context.sendActivity(toActivity(greeting(this.qa.notice)));
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      const text = MessageTextSchema.safeParse(context.activity.text);
+      if (!text.success) {
+        await context.sendActivity(text.error.issues[0].message);
+      } else {
+        context.activity.text = text.data;
+        await this.dialog.run(context, this.dialogState);
+      }
+      await next();
+    });
+
+    // Save what the turn changed, whatever handler ran.
+    this.onDialog(async (context, next) => {
+      await this.conversationState.saveChanges(context, false);
+      await next();
+    });
+  }
+
+  /** Kept for tests and tools that need to read what the conversation remembers. */
+  memoryOf(context: TurnContext): Promise<ConversationMemory> {
+    return this.memory.get(context, {});
+  }
+}

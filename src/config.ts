@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const commaList = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+/**
+ * Every setting the server reads, validated at start. .env.example documents each.
+ * Empty Microsoft* values mean local and unauthenticated, as the Emulator expects.
+ */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().optional(),
+  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).or(z.literal('')).default(''),
+  MicrosoftAppTenantId: z.string().default(''),
+  /** Secret with which a portal's back end asks this server for Direct Line tokens. */
+  DIRECTLINE_SECRET: z.string().default(''),
+  DIRECTLINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
+  /** Portal origins allowed to embed the assistant (CORS and frame-ancestors). */
+  ALLOWED_ORIGINS: commaList.pipe(z.array(z.url())),
+  /** Conversations untouched this long are forgotten. */
+  CONVERSATION_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  MAX_CONVERSATIONS: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
+});
+
+export type AppConfig = z.infer<typeof ConfigSchema>;
+
+/** Reads the config from an environment; throws one readable error listing every bad setting. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid settings (see .env.example):\n${problems.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,28 @@
+/**
+ * Starts the bot server: reads .env (if any) and the environment, builds the app,
+ * listens. The only module that touches process and env.
+ */
+import { existsSync } from 'node:fs';
+import { createApp } from './app';
+import { loadConfig } from './config';
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig(process.env);
+  const app = await createApp(config);
+  app.server.listen(config.PORT, config.HOST ?? '::', () => {
+    const port = (app.server.address() as { port: number }).port;
+    const mode = config.MicrosoftAppId ? `Azure Bot Service app ${config.MicrosoftAppId}` : 'local, unauthenticated';
+    console.log(`青岛市工业互联网政策助手 listening on http://localhost:${port} (${mode})`);
+    console.log(`  Bot Framework endpoint: http://localhost:${port}/api/messages`);
+    console.log(`  Search API:             http://localhost:${port}/api/search?q=两化融合`);
+  });
+  const stop = () => app.server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+import type { Measure, Notice } from '../knowledge';
+import { measureLabel, validityNote } from './notice-replies';
+import type { Reply, ReplyAction } from './types';
+
+/** Button texts the bot understands as follow-ups on the measure last discussed. */
+export const FOLLOW_UP = {
+  fullText: '查看原文',
+  related: '相关措施',
+  estimate: '估算奖励',
+} as const;
+
+const FIGURE = /\d+(?:\.\d+)?(?:万元|亿元|%|家|个)/;
+
+export function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[。；])/).filter((s) => s.trim() !== '');
+}
+
+/** Sentences of the measure that state an amount, a rate or a threshold. */
+export function figureSentences(measure: Measure): string[] {
+  return sentencesOf(measure.body).filter((s) => FIGURE.test(s));
+}
+
+export function unitsLine(measure: Measure): string {
+  return `责任单位：${measure.units.join('；')}`;
+}
+
+export interface AnswerOptions {
+  /** The sentence that best answers the question (from search). */
+  snippet?: string;
+  /** True when the rules module can estimate an award for this measure. */
+  estimable?: boolean;
+}
+
+function followUpActions(estimable: boolean): ReplyAction[] {
+  const actions: ReplyAction[] = [
+    { title: FOLLOW_UP.fullText, value: FOLLOW_UP.fullText },
+    { title: FOLLOW_UP.related, value: FOLLOW_UP.related },
+  ];
+  if (estimable) actions.push({ title: FOLLOW_UP.estimate, value: FOLLOW_UP.estimate });
+  return actions;
+}
+
+/**
+ * The answer to a question about one measure: its number and title, the key
+ * sentences (the best match first, then any award figures), the responsible units,
+ * and the validity note.
+ */
+export function answerMeasure(measure: Measure, notice: Notice, options: AnswerOptions = {}): Reply {
+  const sentences = sentencesOf(measure.body);
+  const key = options.snippet && sentences.includes(options.snippet) ? options.snippet : sentences[0];
+  const figures = figureSentences(measure).filter((s) => s !== key);
+  const lines = [`**${measureLabel(measure)}**`, `> ${key}`];
+  if (figures.length > 0) lines.push(`**支持标准**：${figures.join('')}`);
+  lines.push(unitsLine(measure), validityNote(notice));
+  return { text: lines.join('\n\n'), actions: followUpActions(options.estimable ?? false) };
+}
+
+export function fullText(measure: Measure, notice: Notice, estimable = false): Reply {
+  return {
+    text: [`**${measureLabel(measure)}（原文）**`, measure.text, validityNote(notice)].join('\n\n'),
+    actions: followUpActions(estimable).filter((a) => a.title !== FOLLOW_UP.fullText),
+  };
+}
+
+export function unitsOf(measure: Measure): Reply {
+  return { text: `${measureLabel(measure)}的${unitsLine(measure)}。`, actions: followUpActions(false).slice(0, 1) };
+}
+
+export function figuresOf(measure: Measure, notice: Notice, estimable: boolean): Reply {
+  const figures = figureSentences(measure);
+  const text = figures.length
+    ? `${measureLabel(measure)}的支持标准：${figures.join('')}`
+    : `${measureLabel(measure)}没有写明具体金额或比例。可咨询${unitsLine(measure).replace('责任单位：', '')}。`;
+  return { text: [text, validityNote(notice)].join('\n\n'), actions: followUpActions(estimable) };
+}
+
+/** The other measures of the same section. */
+export function relatedMeasures(measure: Measure, notice: Notice): Reply {
+  const section = notice.sections[measure.section - 1];
+  const others = section.measures.filter((m) => m.id !== measure.id);
+  return {
+    text: [`与${measureLabel(measure)}同属“${section.heading}”的措施：`, ...others.map((m) => `- ${m.number}${m.title}`)].join('\n'),
+    actions: others.map((m) => ({ title: `${m.number}${m.title}`, value: `措施${m.number}` })),
+  };
+}
+
+/** When the best hits are too close to call: ask which one was meant. */
+export function chooseBetween(measures: Measure[]): Reply {
+  return {
+    text: ['您的问题可能涉及以下几条措施，请问您想了解哪一条？', ...measures.map((m) => `- ${measureLabel(m)}`)].join('\n'),
+    actions: measures.map((m) => ({ title: `${m.number}${m.title}`, value: `措施${m.number}` })),
+  };
+}
+
+export function noMeasureYet(): Reply {
+  return { text: '请先告诉我您想了解哪一条措施，例如“第八条”或“两化融合项目补贴多少”。' };
+}

@@ -1,0 +1,95 @@
+import type { Measure, Notice, Section } from '../knowledge';
+import type { Reply, ReplyAction } from './types';
+
+/** The notice ran 2020-08-05 … 2022-12-31; every answer says so. */
+export function validityNote(notice: Notice): string {
+  return `注：本通知自${formatDate(notice.issued)}起施行，有效期至${formatDate(notice.validUntil)}，现已到期；以上内容按原文提供，仅供参考，具体以责任单位解释为准。`;
+}
+
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export const measureLabel = (measure: Measure): string => `措施${measure.number}${measure.title}`;
+
+export const sectionActions = (notice: Notice): ReplyAction[] =>
+  notice.sections.map((section) => ({ title: section.heading, value: section.heading }));
+
+export function greeting(notice: Notice): Reply {
+  return {
+    text: [
+      '您好！我是青岛市工业互联网政策助手。',
+      `我可以解答青岛市人民政府办公厅《${notice.title}》（${formatDate(notice.issued)}发布）中20条措施的问题，并注明出处。`,
+      '您可以直接提问，例如“两化融合项目补贴多少”“企业上云有什么补贴”“第八条讲的是什么”，也可以从下面的五个方面浏览。输入“帮助”随时查看用法。',
+    ].join('\n\n'),
+    actions: sectionActions(notice),
+  };
+}
+
+export function help(notice: Notice): Reply {
+  return {
+    text: [
+      '**使用方法**',
+      '- 直接提问：如“数字化车间有奖励吗”“标识解析项目有什么奖励”',
+      '- 按条查看：如“第八条”“措施（十二）”',
+      '- 追问上一条：如“这条的责任单位是谁”“查看原文”',
+      '- 了解通知本身：如“有效期到什么时候”“发文单位是谁”“适用范围”',
+      '- 估算奖励：如“我想算一下两化融合能拿多少”',
+      '- 按方面浏览：点击下面的按钮',
+    ].join('\n'),
+    actions: sectionActions(notice),
+  };
+}
+
+export function sectionMenu(section: Section): Reply {
+  return {
+    text: [`**${section.heading}**`, ...section.measures.map((m) => `- ${m.number}${m.title}`)].join('\n'),
+    actions: section.measures.map((m) => ({ title: `${m.number}${m.title}`, value: `措施${m.number}` })),
+  };
+}
+
+export function notFound(notice: Notice): Reply {
+  return {
+    text: '抱歉，没有在通知中找到与您的问题相关的措施。这份通知只涉及工业互联网方面的支持措施；您可以换个说法，或从下面的五个方面浏览。',
+    actions: sectionActions(notice),
+  };
+}
+
+export function noSuchMeasure(requested: number): Reply {
+  return { text: `通知共有20条措施（（一）至（二十）），没有第${requested}条。请输入1到20之间的条目，例如“第八条”。` };
+}
+
+export type NoticeFact = 'validity' | 'issuer' | 'date' | 'scope' | 'overview';
+
+export function noticeFact(fact: NoticeFact, notice: Notice): Reply {
+  const title = `《${notice.title}》`;
+  switch (fact) {
+    case 'validity':
+      return {
+        text: `${title}${notice.validitySentence}即自${formatDate(notice.issued)}起施行，有效期至${formatDate(notice.validUntil)}。该通知现已到期，本助手按原文解答，仅供参考；现行政策请咨询市工业和信息化局。`,
+      };
+    case 'issuer':
+      return { text: `${title}由${notice.issuer}印发，${notice.publication.replace(/[（）]/g, '')}。` };
+    case 'date':
+      return { text: `${title}由${notice.issuer}于${notice.dateLine}发布，自发布之日起施行。` };
+    case 'scope':
+      return {
+        text: [
+          `${title}的主送单位是：${notice.addressees.replace(/：$/, '')}。`,
+          '通知面向在青岛市的工业互联网平台、服务商和制造业企业（特别是中小企业）等，各条措施的适用对象和条件各不相同，请查看具体措施。',
+          validityNote(notice),
+        ].join('\n\n'),
+        actions: sectionActions(notice),
+      };
+    case 'overview':
+      return {
+        text: [
+          `${title}共5个方面、20条措施：`,
+          ...notice.sections.map((s) => `- ${s.heading}（${s.measures[0].number}至${s.measures[s.measures.length - 1].number}）`),
+          validityNote(notice),
+        ].join('\n'),
+        actions: sectionActions(notice),
+      };
+  }
+}

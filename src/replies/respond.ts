@@ -1,0 +1,98 @@
+import type { Measure, Notice } from '../knowledge';
+import { AMBIGUITY_RATIO, isAmbiguous, normalizeQuery, type PolicySearch } from '../search';
+import { detectIntent } from './intents';
+import {
+  answerMeasure,
+  chooseBetween,
+  figuresOf,
+  fullText,
+  noMeasureYet,
+  relatedMeasures,
+  unitsOf,
+} from './measure-replies';
+import { greeting, help, noSuchMeasure, notFound, noticeFact, sectionMenu } from './notice-replies';
+import type { Reply } from './types';
+
+export interface QaContext {
+  notice: Notice;
+  search: PolicySearch;
+  /** Whether an award can be estimated for a measure (the rules module knows). */
+  isEstimable: (measureId: number) => boolean;
+}
+
+/** The result of one question-answering turn, as plain data. */
+export interface QaTurn {
+  replies: Reply[];
+  /** The measure the conversation is now about (for 这条… follow-ups). */
+  lastMeasureId?: number;
+  /** The user asked to estimate an award, for this measure if one is known. */
+  estimate?: { measureId?: number };
+  /** The user asked for the policy check-up over all rules. */
+  checkUp?: boolean;
+}
+
+/**
+ * Answers one message about the notice. Pure: the bot, the CLI and the tests call it
+ * with the measure last discussed and get replies plus the new measure back.
+ *
+ *   respond('两化融合项目补贴多少', undefined, ctx).lastMeasureId  // → 8
+ *   respond('这条的责任单位是谁', 8, ctx).replies[0].text          // → '措施（八）…的责任单位：…'
+ */
+export function respond(text: string, lastMeasureId: number | undefined, ctx: QaContext): QaTurn {
+  const { notice, search } = ctx;
+  const normalized = normalizeQuery(text);
+  const last = lastMeasureId === undefined ? undefined : search.getMeasure(lastMeasureId);
+  const about = (measure: Measure, reply: Reply): QaTurn => ({ replies: [reply], lastMeasureId: measure.id });
+  const needsMeasure = (answer: (m: Measure) => Reply): QaTurn =>
+    last ? about(last, answer(last)) : { replies: [noMeasureYet()], lastMeasureId };
+
+  const section = notice.sections.find((s) => normalized === normalizeQuery(s.heading) || normalized === normalizeQuery(s.title));
+  if (section) return { replies: [sectionMenu(section)], lastMeasureId };
+
+  const intent = detectIntent(normalized);
+  switch (intent.kind) {
+    case 'greeting':
+      return { replies: [greeting(notice)], lastMeasureId };
+    case 'help':
+      return { replies: [help(notice)], lastMeasureId };
+    case 'thanks':
+      return { replies: [{ text: '不客气！还有其他问题可以继续问我。' }], lastMeasureId };
+    case 'full-text':
+      return needsMeasure((m) => fullText(m, notice, ctx.isEstimable(m.id)));
+    case 'related':
+      return needsMeasure((m) => relatedMeasures(m, notice));
+    case 'check-up':
+      return { replies: [], lastMeasureId, checkUp: true };
+    case 'estimate': {
+      const [hit] = search.search(text, { limit: 1 }).hits;
+      return { replies: [], lastMeasureId, estimate: { measureId: hit?.measure.id ?? lastMeasureId } };
+    }
+    case 'follow-up':
+      if (intent.aspect === 'units') return needsMeasure(unitsOf);
+      if (intent.aspect === 'full-text') return needsMeasure((m) => fullText(m, notice, ctx.isEstimable(m.id)));
+      if (intent.aspect === 'figures') return needsMeasure((m) => figuresOf(m, notice, ctx.isEstimable(m.id)));
+      return needsMeasure((m) => answerMeasure(m, notice, { estimable: ctx.isEstimable(m.id) }));
+    case 'notice-fact': {
+      if (intent.unlessMeasureFound && search.search(text, { limit: 1 }).hits.length > 0) break;
+      return { replies: [noticeFact(intent.fact, notice)], lastMeasureId };
+    }
+    case 'question':
+      break;
+  }
+  return answerQuestion(text, lastMeasureId, ctx);
+}
+
+function answerQuestion(text: string, lastMeasureId: number | undefined, ctx: QaContext): QaTurn {
+  const response = ctx.search.search(text, { limit: 3 });
+  if (response.reference !== undefined && response.hits.length === 0) {
+    return { replies: [noSuchMeasure(response.reference)], lastMeasureId };
+  }
+  const [top] = response.hits;
+  if (!top) return { replies: [notFound(ctx.notice)], lastMeasureId };
+  if (isAmbiguous(response.hits)) {
+    const close = response.hits.filter((h) => h.score >= top.score * AMBIGUITY_RATIO).map((h) => h.measure);
+    return { replies: [chooseBetween(close)], lastMeasureId };
+  }
+  const reply = answerMeasure(top.measure, ctx.notice, { snippet: top.snippet, estimable: ctx.isEstimable(top.measure.id) });
+  return { replies: [reply], lastMeasureId: top.measure.id };
+}
