@@ -8,6 +8,7 @@ import type restify from 'restify';
 import { PolicyBot } from './bot';
 import { loadConfig, type AppConfig } from './config';
 import { loadKnowledge } from './knowledge';
+import { rulesForMeasure } from './rules';
 import { PolicySearch } from './search';
 import { createServer } from './server';
 import { ExpiringMemoryStorage } from './state/expiring-storage';
@@ -51,7 +52,7 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
   const bot = new PolicyBot(new ConversationState(storage), {
     notice: knowledge.notice,
     search,
-    isEstimable: () => false,
+    isEstimable: (measureId) => rulesForMeasure(measureId).some((rule) => rule.kind === 'quantified'),
   });
   const server = createServer({ adapter, bot, search, notice: knowledge.notice });
   return { config, server, adapter, bot, search };

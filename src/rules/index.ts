@@ -9,7 +9,7 @@ export { estimate, valueText } from './estimate';
 export { earlyIneligibility, missingInputs, nextStep, askRank, type InterviewStep, type MissingOptions } from './interview';
 export { checkUp, checkUpMissingInputs, type CheckUp, type CheckUpEntry, type CheckUpResult } from './checkup';
 export { describeRule, describeRules, describeInput, type InputDescription, type RuleDescription } from './describe';
-export { allRules, allQuantifiedRules, allNotQuantifiedRules, allInputs, getRule, ruleIds } from './registry';
+export { allRules, allQuantifiedRules, allNotQuantifiedRules, allInputs, getRule, ruleIds, rulesForMeasure } from './registry';
 export { COMBINATION_NOTE, validity } from './notes';
 export { formatFen, formatYuan, fenToYuan, percentOfFen, toFen } from './money';
 export type { Clause, Figure, MoneyFigure, RateFigure, CountFigure } from './clause';

@@ -54,3 +54,8 @@ export const allInputs: ReadonlyMap<string, InputSpec> = (() => {
   }
   return inputs;
 })();
+
+/** The rules that implement one measure: 3 → scenario-demo and future-city-top10. */
+export function rulesForMeasure(measureId: number): Rule[] {
+  return allRules.filter((rule) => rule.clause.measure === measureId);
+}
