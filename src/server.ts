@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Notice } from './knowledge';
 import type { PolicySearch } from './search';
 import type { PolicyBot } from './bot';
+import { describeRules, estimate, getRule } from './rules';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
@@ -26,6 +27,11 @@ const ActivityBodySchema = z.looseObject({
   type: z.string().min(1, 'activity type is required'),
   conversation: z.looseObject({ id: z.string().min(1) }, { error: 'conversation.id is required' }),
   serviceUrl: z.string().min(1, 'serviceUrl is required'),
+});
+
+const EstimateBodySchema = z.object({
+  rule: z.string({ error: 'rule is required (see GET /api/rules)' }).min(1),
+  inputs: z.record(z.string(), z.unknown(), { error: 'inputs must be an object of answers' }).default({}),
 });
 
 /** A JSON error body every route uses: { error: { code, message, issues? } }. */
@@ -69,6 +75,28 @@ export function createServer({ adapter, bot, search, notice }: ServerDeps): rest
         snippet: hit.snippet,
       })),
     });
+  });
+
+  server.get('/api/rules', async (_req, res) => {
+    res.json({ rules: describeRules() });
+  });
+
+  server.post('/api/estimate', async (req, res) => {
+    const body = EstimateBodySchema.safeParse(req.body ?? {});
+    if (!body.success) return jsonError(res, 400, 'invalid-body', body.error.issues[0].message, body.error.issues);
+    const rule = getRule(body.data.rule);
+    if (!rule) return jsonError(res, 404, 'unknown-rule', `unknown rule: ${body.data.rule} (see GET /api/rules)`);
+    // The API wants every answer (defaults aside), even when one answer already rules the
+    // enterprise out: a form should not post half an answer. The interviews stop early instead.
+    if (rule.kind === 'quantified') {
+      const complete = rule.schema.safeParse(body.data.inputs);
+      if (!complete.success) {
+        return jsonError(res, 400, 'invalid-input', complete.error.issues[0].message, complete.error.issues);
+      }
+    }
+    const result = estimate(rule, body.data.inputs);
+    if (!result.ok) return jsonError(res, 400, result.error, result.issues[0]?.message ?? result.error, result.issues);
+    res.json(result.estimate);
   });
 
   server.get('/healthz', async (_req, res) => {
