@@ -67,7 +67,7 @@ export function noticeFact(fact: NoticeFact, notice: Notice): Reply {
   switch (fact) {
     case 'validity':
       return {
-        text: `${title}${notice.validitySentence}即自${formatDate(notice.issued)}起施行，有效期至${formatDate(notice.validUntil)}。该通知现已到期，本助手按原文解答，仅供参考；现行政策请咨询市工业和信息化局。`,
+        text: `${title}自${formatDate(notice.issued)}发布之日起施行，有效期至${formatDate(notice.validUntil)}（原文：“${notice.validitySentence}”）。该通知现已到期，本助手按原文解答，仅供参考；现行政策请咨询市工业和信息化局。`,
       };
     case 'issuer':
       return { text: `${title}由${notice.issuer}印发，${notice.publication.replace(/[（）]/g, '')}。` };
