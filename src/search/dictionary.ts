@@ -36,8 +36,8 @@ export function formatDictionary(entries: DictionaryEntry[]): string {
   return entries.map((e) => `${e.word} ${e.freq} ${e.tag}`).join('\n') + '\n';
 }
 
-/** About 40,000 of jieba's words are at least this frequent: the everyday vocabulary. */
-export const COMMON_WORD_FREQ = 100;
+/** About 7,000 of jieba's words are at least this frequent: the everyday vocabulary. */
+export const COMMON_WORD_FREQ = 1000;
 
 /** Keeps the entries `texts` can use, plus what keeps the weights unchanged (see above). */
 export function trimDictionary(full: DictionaryEntry[], texts: string[]): DictionaryEntry[] {

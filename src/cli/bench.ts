@@ -1,0 +1,117 @@
+/**
+ * Speed and memory, measured (machines here are shared and noisy: medians of
+ * several fresh processes, and ratios from the same run).
+ *   npm run bench            5 runs of each
+ *   npm run bench -- --runs 9
+ * 1. The search engine alone, with the trimmed dictionary and with nodejieba's full
+ *    one: time from process start to ready, RSS after 200 questions, latency p50/p99.
+ * 2. The whole server (npm start): time from spawn to GET /healthz 200, the latency of
+ *    200 questions through POST /api/messages (expectReplies), and its RSS after them.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchQuestions } from './bench-questions';
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const NODE_FLAGS = ['--disable-warning=DEP0111'];
+
+const median = (xs: number[]) => percentile(xs, 50);
+function percentile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const mb = (x: number) => `${x.toFixed(0)} MB`;
+
+interface EngineRun {
+  readyMs: number;
+  rssMb: number;
+  latencies: number[];
+}
+
+function engineRun(dictionary: 'trimmed' | 'full'): EngineRun {
+  const out = execFileSync(process.execPath, [...NODE_FLAGS, join(__dirname, 'bench-engine.js'), dictionary], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+function summarizeEngine(dictionary: 'trimmed' | 'full') {
+  const runs = Array.from({ length: RUNS }, () => engineRun(dictionary));
+  const latencies = runs.flatMap((r) => r.latencies);
+  return {
+    ready: median(runs.map((r) => r.readyMs)),
+    rss: median(runs.map((r) => r.rssMb)),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+async function serverRun(askQuestions: boolean) {
+  const start = performance.now();
+  const child = spawn(process.execPath, [...NODE_FLAGS, join(__dirname, '..', 'index.js')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        const match = /localhost:(\d+)/.exec(chunk.toString());
+        if (match) resolve(Number(match[1]));
+      });
+      child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    while (!(await fetch(`${base}/healthz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 2));
+    const readyMs = performance.now() - start;
+    const latencies: number[] = [];
+    if (askQuestions) {
+      for (const [i, text] of benchQuestions(200).entries()) {
+        const t = performance.now();
+        const response = await fetch(`${base}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            type: 'message', id: `q${i}`, text, channelId: 'bench', serviceUrl: 'http://127.0.0.1:9',
+            from: { id: 'bench-user' }, recipient: { id: 'bot' }, conversation: { id: `bench-${i % 20}` },
+            deliveryMode: 'expectReplies',
+          }),
+        });
+        if (!response.ok) throw new Error(`POST /api/messages → ${response.status}`);
+        await response.json();
+        latencies.push(performance.now() - t);
+      }
+    }
+    return { readyMs, rssMb: rssOf(child.pid!), latencies };
+  } finally {
+    child.kill();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`node ${process.version}, ${RUNS} fresh processes per figure (medians)\n`);
+  const trimmed = summarizeEngine('trimmed');
+  const full = summarizeEngine('full');
+  console.log('Search engine alone (knowledge + nodejieba + minisearch index):');
+  console.log(`                      trimmed dict   full dict      trimmed/full`);
+  console.log(`  ready after start   ${ms(trimmed.ready).padEnd(14)} ${ms(full.ready).padEnd(14)} ${(trimmed.ready / full.ready).toFixed(2)}`);
+  console.log(`  RSS after 200 q     ${mb(trimmed.rss).padEnd(14)} ${mb(full.rss).padEnd(14)} ${(trimmed.rss / full.rss).toFixed(2)}`);
+  console.log(`  search p50          ${ms(trimmed.p50).padEnd(14)} ${ms(full.p50)}`);
+  console.log(`  search p99          ${ms(trimmed.p99).padEnd(14)} ${ms(full.p99)}`);
+
+  const starts: number[] = [];
+  for (let i = 0; i < RUNS - 1; i++) starts.push((await serverRun(false)).readyMs);
+  const last = await serverRun(true);
+  starts.push(last.readyMs);
+  console.log('\nWhole server (npm start: restify + botbuilder + dialogs + search):');
+  console.log(`  spawn → /healthz 200          ${ms(median(starts))}`);
+  console.log(`  POST /api/messages p50 / p99  ${ms(percentile(last.latencies, 50))} / ${ms(percentile(last.latencies, 99))}`);
+  console.log(`  RSS after 200 questions       ${mb(last.rssMb)}`);
+}
+
+main().catch((error: Error) => {
+  console.error(error.stack ?? error.message);
+  process.exit(1);
+});
