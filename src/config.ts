@@ -9,7 +9,7 @@ const commaList = z
  * Every setting the server reads, validated at start. .env.example documents each.
  * Empty Microsoft* values mean local and unauthenticated, as the Emulator expects.
  */
-export const ConfigSchema = z.object({
+const fromEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().optional(),
   MicrosoftAppId: z.string().default(''),
@@ -26,7 +26,15 @@ export const ConfigSchema = z.object({
   MAX_CONVERSATIONS: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
 });
 
-export type AppConfig = z.infer<typeof ConfigSchema>;
+/** A setting left empty in .env (PORT=) means "use the default", as if it were absent. */
+export const ConfigSchema = z.preprocess(
+  (env) =>
+    Object.fromEntries(Object.entries(env as Record<string, unknown>).filter(([, value]) => value !== '' && value !== undefined)),
+  fromEnv,
+);
+export const CONFIG_KEYS = Object.keys(fromEnv.shape);
+
+export type AppConfig = z.infer<typeof fromEnv>;
 
 /** Reads the config from an environment; throws one readable error listing every bad setting. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
