@@ -50,7 +50,7 @@ export function answerMeasure(measure: Measure, notice: Notice, options: AnswerO
   const key = options.snippet && sentences.includes(options.snippet) ? options.snippet : sentences[0];
   const figures = figureSentences(measure).filter((s) => s !== key);
   const lines = [`**${measureLabel(measure)}**`, `> ${key}`];
-  if (figures.length > 0) lines.push(`**支持标准**：${figures.join('')}`);
+  if (figures.length > 0) lines.push(`**相关数额**：${figures.join('')}`);
   lines.push(unitsLine(measure), validityNote(notice));
   return { text: lines.join('\n\n'), actions: followUpActions(options.estimable ?? false) };
 }
