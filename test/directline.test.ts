@@ -179,7 +179,7 @@ describe('Direct Line channel driven by botframework-directlinejs', () => {
     const running = await start();
     const { token, conversationId } = await generate(running, { user: { id: 'dl_portal-user-7' } });
     // Node 20 has no global WebSocket and DirectLine reads one even for polling; it is never used.
-    const services = { WebSocket: class NoWebSocket {} };
+    const services = { WebSocket: class NoWebSocket {} as never };
     const directLine = new DirectLine({ token, domain: running.domain, webSocket: false, pollingInterval: 200, ...services });
     const seen: DirectLineActivity[] = [];
     const subscription = directLine.activity$.subscribe((activity) => seen.push(activity));
