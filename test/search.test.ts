@@ -74,6 +74,12 @@ describe('searching the measures', () => {
     expect(engine.search('个人所得税怎么申报').hits).toEqual([]);
     expect(engine.search('？？？').hits).toEqual([]);
   });
+  it('answers nothing about another city\'s policy, but keeps questions that also name Qingdao', () => {
+    expect(engine.search('北京的工业互联网有什么补贴政策').hits).toEqual([]);
+    expect(engine.search('济南的两化融合补贴多少').hits).toEqual([]);
+    expect(topMeasure('深圳的服务商来青岛注册法人机构有奖励吗')).toBe(11);
+    expect(topMeasure('黄岛区的企业两化融合项目补贴多少')).toBe(8);
+  });
   it('tells when the two best hits are too close to choose', () => {
     const hits = engine.search('平台服务商名录').hits;
     expect(hits.slice(0, 2).map((h) => h.measure.id).sort()).toEqual([5, 6]);

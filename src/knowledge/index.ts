@@ -29,6 +29,8 @@ export interface Knowledge {
   measures: Measure[];
   lexicon: LexiconEntry[];
   synonyms: SynonymGroup[];
+  /** Qingdao and its districts (knowledge/places.txt): places a question may name. */
+  localPlaces: Set<string>;
 }
 
 export function parseLexicon(text: string): LexiconEntry[] {
@@ -52,7 +54,15 @@ export function loadKnowledge(): Knowledge {
   const synonyms = z
     .array(SynonymGroupSchema)
     .parse(JSON.parse(readFileSync(knowledgePath('synonyms.json'), 'utf8')));
-  cached = { notice, measures: allMeasures(notice), lexicon, synonyms };
+  const localPlaces = new Set(
+    z.array(z.string().min(1)).min(1).parse(
+      readFileSync(knowledgePath('places.txt'), 'utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#')),
+    ),
+  );
+  cached = { notice, measures: allMeasures(notice), lexicon, synonyms, localPlaces };
   return cached;
 }
 

@@ -3,7 +3,7 @@ import { knowledgePath, loadKnowledge } from '../knowledge';
 
 /**
  * The texts the trimmed dictionary must segment exactly as the full one does:
- * the notice, the lexicon, the synonyms, the stopwords and every question file
+ * the notice, the lexicon, the synonyms, the stopwords, the place names and every question file
  * under knowledge/eval (the common questions people ask).
  */
 export function dictionarySourceTexts(): string[] {
@@ -14,6 +14,7 @@ export function dictionarySourceTexts(): string[] {
     ...loadKnowledge().lexicon.map((entry) => entry.word),
     ...loadKnowledge().synonyms.flatMap((group) => group.terms),
     read('stopwords.txt'),
+    read('places.txt'),
     ...questionFiles.map((file) => read('eval', file)),
   ];
 }

@@ -87,6 +87,15 @@ export function cutForSearch(text: string): string[] {
   return nodejieba.cutForSearch(text, true);
 }
 
+/** Place names (jieba's ns tags) in a text: "北京的工业互联网补贴" → ["北京"]. */
+export function placeNames(text: string): string[] {
+  loadSegmenter();
+  return nodejieba
+    .tag(text)
+    .filter((word) => word.tag.startsWith('ns'))
+    .map((word) => word.word);
+}
+
 let stopwords: Set<string> | undefined;
 
 /** Function words and question words that say nothing about which measure is meant. */
