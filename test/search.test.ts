@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../src/knowledge';
@@ -102,5 +103,25 @@ describe('quality on the dev questions', () => {
     const extra = evaluate(engine, readEvalFile(join(__dirname, '..', 'knowledge', 'eval', 'questions.extra.jsonl')));
     expect(extra.top1).toBeGreaterThanOrEqual(0.9);
     expect(extra.rejection).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('text pasted from a scraped portal page', () => {
+  // ../shared/notice/as-scraped.txt: traditional script, pinyin after characters, mojibake.
+  const scraped = readFileSync(join(__dirname, '..', '..', 'shared', 'notice', 'as-scraped.txt'), 'utf8');
+  const { measures } = loadKnowledge();
+
+  it('normalises back to the clean wording of the measures', () => {
+    expect(normalizeQuery('關(guān)于加快工業(yè)互聯(lián)網(wǎng)')).toBe('关于加快工业互联网');
+    // The mojibake ate most measure numbers and titles; the bodies survive.
+    const normalized = normalizeQuery(scraped);
+    const found = measures.filter((m) => normalized.includes(normalizeQuery(m.body).slice(0, 20)));
+    expect(found.length).toBeGreaterThanOrEqual(19);
+    expect(normalized).not.toMatch(/\((GUĀN|YÈ|LIÁN|WǍNG)\)/);
+  });
+
+  it('finds the measure a pasted scraped sentence comes from', () => {
+    const sentence = '對(duì)企業(yè)年度內(nèi)在網(wǎng)絡(luò)、工業(yè)軟件、系統(tǒng)集成等方面完成投資50萬(wàn)元以上的竣工';
+    expect(topMeasure(sentence)).toBe(8);
   });
 });

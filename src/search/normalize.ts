@@ -12,16 +12,23 @@ const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
 const CHINESE_AMOUNT = /[零一二三四五六七八九十百千两]+(?:[万亿](?=[元家个]?))|[零一二三四五六七八九十百千两]+(?=[元家个])/g;
 
 /**
+ * Pinyin a scraped portal page left after characters: 關(guān)于 → 關于. Only a
+ * bracketed syllable with a tone mark is removed, so (二) or (5G) stay.
+ */
+const PINYIN_AFTER_CHARACTER = /\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g;
+
+/**
  * Puts a question into the form the index uses:
  *   normalizeQuery('兩化融合項目補貼多少？') → '两化融合项目补贴多少?'
  *   normalizeQuery('投资五十万能补多少') → '投资50万能补多少'
- * Steps: full-width → half-width (NFKC), traditional → simplified, Chinese amounts →
+ * Steps: full-width → half-width (NFKC), pinyin left by portal scrapes removed,
+ * traditional → simplified, Chinese amounts →
  * digits, Latin letters to upper case as the lexicon has them (5g → 5G, mes → MES),
  * runs of space → one.
  */
 export function normalizeQuery(text: string): string {
   const halfWidth = text.normalize('NFKC');
-  const simplified = toSimplified(halfWidth);
+  const simplified = toSimplified(halfWidth.replace(PINYIN_AFTER_CHARACTER, ''));
   const digits = simplified.replace(CHINESE_AMOUNT, (amount) => {
     const value = parseChineseNumber(amount);
     if (value === undefined) return amount;
