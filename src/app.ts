@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -6,6 +7,8 @@ import {
 } from 'botbuilder';
 import type restify from 'restify';
 import { PolicyBot } from './bot';
+import { createInProcessDelivery, registerDirectLine, type DirectLine } from './directline';
+import { registerPortal } from './portal';
 import { loadConfig, type AppConfig } from './config';
 import { loadKnowledge } from './knowledge';
 import { rulesForMeasure } from './rules';
@@ -19,6 +22,9 @@ export interface App {
   adapter: CloudAdapter;
   bot: PolicyBot;
   search: PolicySearch;
+  directLine: DirectLine;
+  /** True when DIRECTLINE_SECRET was empty and a random one was made for this run. */
+  directLineSecretGenerated: boolean;
 }
 
 /**
@@ -55,5 +61,24 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
     isEstimable: (measureId) => rulesForMeasure(measureId).some((rule) => rule.kind === 'quantified'),
   });
   const server = createServer({ adapter, bot, search, notice: knowledge.notice });
-  return { config, server, adapter, bot, search };
+
+  // Web Chat on portal pages talks to this server's own Direct Line; replies come back
+  // in-process (expectReplies), never through a public service URL.
+  const directLineSecretGenerated = !config.DIRECTLINE_SECRET;
+  const secret = config.DIRECTLINE_SECRET || randomBytes(32).toString('base64url');
+  const directLine = registerDirectLine(server, {
+    deliver: createInProcessDelivery(adapter, bot, { appId: config.MicrosoftAppId || undefined }),
+    secret,
+    tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL_SECONDS,
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    limits: {
+      maxConversations: config.MAX_CONVERSATIONS,
+      idleExpirySeconds: config.CONVERSATION_TTL_MINUTES * 60,
+      // 10,000 conversations × 100 activities × ~1.3 KB stays near 1.3 GB at worst.
+      maxActivitiesPerConversation: 100,
+    },
+    bot: { id: 'qingdao-policy-assistant', name: '青岛市工业互联网政策助手' },
+  });
+  registerPortal(server, { allowedOrigins: config.ALLOWED_ORIGINS, demoTokenIssuer: () => directLine.generateToken() });
+  return { config, server, adapter, bot, search, directLine, directLineSecretGenerated };
 }

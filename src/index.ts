@@ -16,6 +16,10 @@ async function main(): Promise<void> {
     console.log(`青岛市工业互联网政策助手 listening on http://localhost:${port} (${mode})`);
     console.log(`  Bot Framework endpoint: http://localhost:${port}/api/messages`);
     console.log(`  Search API:             http://localhost:${port}/api/search?q=两化融合`);
+    console.log(`  Web Chat demo page:     http://localhost:${port}/`);
+    if (app.directLineSecretGenerated) {
+      console.log('  DIRECTLINE_SECRET is not set: a random one is used for this run (the demo page works; portal back ends cannot get tokens).');
+    }
   });
   const stop = () => app.server.close(() => process.exit(0));
   process.on('SIGINT', stop);
