@@ -17,7 +17,7 @@ const fromEnv = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).or(z.literal('')).default(''),
   MicrosoftAppTenantId: z.string().default(''),
   /** Secret with which a portal's back end asks this server for Direct Line tokens. */
-  DIRECTLINE_SECRET: z.string().default(''),
+  DIRECTLINE_SECRET: z.string().min(16, 'DIRECTLINE_SECRET must be at least 16 characters').default(''),
   DIRECTLINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
   /** Portal origins allowed to embed the assistant (CORS and frame-ancestors). */
   ALLOWED_ORIGINS: commaList.pipe(z.array(z.url())),

@@ -23,6 +23,11 @@ describe('settings', () => {
     expect(config.HOST).toBeUndefined();
   });
 
+  it('refuse a Direct Line secret too short to sign tokens', () => {
+    expect(() => loadConfig({ DIRECTLINE_SECRET: 'short' })).toThrow(/at least 16 characters/);
+    expect(loadConfig({ DIRECTLINE_SECRET: 'a'.repeat(32) }).DIRECTLINE_SECRET).toHaveLength(32);
+  });
+
   it('refuse bad values with one message naming each', () => {
     expect(() => loadConfig({ PORT: 'eighty', ALLOWED_ORIGINS: 'not a url' })).toThrow(/PORT[\s\S]*ALLOWED_ORIGINS/);
   });
