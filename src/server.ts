@@ -48,6 +48,12 @@ export function createServer({ adapter, bot, search, notice }: ServerDeps): rest
   const server = restify.createServer({ name: 'qingdao-policy-assistant', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 64 * 1024 }));
+  // restify's own errors (bad JSON, body too large, no such route) in our JSON error shape.
+  server.on('restifyError', (_req: restify.Request, _res: restify.Response, error: Error & { body?: { code?: string } }, callback: () => void) => {
+    const code = error.body?.code ?? error.name;
+    Object.assign(error, { toJSON: () => ({ error: { code, message: error.message } }) });
+    callback();
+  });
 
   server.post('/api/messages', async (req, res) => {
     const parsed = ActivityBodySchema.safeParse(req.body);

@@ -56,6 +56,13 @@ describe('POST /api/estimate', () => {
     expect(mistyped.body.error.issues[0].path).toEqual(['isSme']);
   });
 
+  it('answers a body that is not JSON with a JSON 400', async () => {
+    const { status, body } = await post('{"rule": ');
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('InvalidContent');
+    expect(body.error.message).toContain('Invalid JSON');
+  });
+
   it('answers a body without a rule with 400 and an unknown rule with 404', async () => {
     expect((await post({ inputs: {} })).status).toBe(400);
     const unknown = await post({ rule: 'free-money', inputs: {} });
