@@ -3,3 +3,6 @@ export * from './intents';
 export * from './measure-replies';
 export * from './notice-replies';
 export * from './respond';
+export { ADAPTIVE_CARD_VERSION, type AdaptiveCard, type CardElement } from './estimate-card';
+export * from './estimate-interview';
+export * from './estimate-replies';

@@ -1,0 +1,194 @@
+import type { InputDescription } from '../rules';
+import type { Reply, ReplyAction } from './types';
+
+/**
+ * The words of an eligibility interview: questions with their progress, re-asks with
+ * help and an example, the summary before computing, and the ways out. Pure: the
+ * dialogs decide what to ask, this decides how it reads.
+ *
+ *   questionReply({ title: '两化融合项目奖补', input: isSme, progress: '第1题/共3题', canGoBack: false })
+ *     → { text: '**第1题/共3题** 贵企业是否属于中小企业？', actions: [是, 否, 取消] }
+ */
+
+export interface QuestionView {
+  /** What is being estimated: '两化融合项目奖补', '政策体检'. */
+  title: string;
+  input: InputDescription;
+  /** '第2题/共3题', '第3题/共约12题', '修改第2项'. */
+  progress: string;
+  /** False on the first question: there is nothing to go back to. */
+  canGoBack: boolean;
+}
+
+/** One answer as the summary lists it. */
+export interface SummaryItem {
+  key: string;
+  label: string;
+  valueText: string;
+  /** The words on its 修改 button: the label, or '第3项' when the label is long. */
+  short: string;
+  kind?: InputDescription['kind'];
+}
+
+/** The words users type (or click) to steer an interview. */
+export const INTERVIEW_WORDS = {
+  back: '返回',
+  cancel: '取消',
+  confirm: '确认',
+  yes: '是',
+  no: '否',
+  none: '没有',
+} as const;
+
+export function progressText(index: number, total: number, approximate: boolean): string {
+  return `第${index}题/共${approximate ? '约' : ''}${Math.max(index, total)}题`;
+}
+
+/** '年度内网络、工业软件、系统集成等方面完成投资额' → '完成投资额'; long labels become '第3项'. */
+export function shortLabel(label: string, index: number): string {
+  const tail = label.split(/的|等方面/).filter((part) => part !== '').pop() ?? label;
+  return tail.length <= 9 ? tail : `第${index}项`;
+}
+
+/** 3000000 → '300万'; 60 → '60'. */
+function plainAmount(value: number): string {
+  return value >= 10_000 && value % 10_000 === 0 ? `${value / 10_000}万` : String(value);
+}
+
+/** How an answer to this input may look: '“300万”、“3,000,000元”或“1.2亿”'. */
+export function exampleText(input: InputDescription): string {
+  switch (input.kind) {
+    case 'yesno':
+      return '“是”或“否”（也可以说“有”“没有”“不属于”）';
+    case 'money': {
+      const value = Number(input.example);
+      const example = `“${plainAmount(value)}”或“${value.toLocaleString('en-US')}元”`;
+      return input.default === 0 ? `${example}；没有则回答“没有”或“0”` : example;
+    }
+    case 'count':
+      return `“${String(input.example)}${input.unit ?? ''}”`;
+    case 'choice':
+      return (input.choices ?? []).map((option) => `“${option.label}”`).join('、');
+  }
+}
+
+/** How to answer a kind of question, for 帮助. */
+function answerHint(input: InputDescription): string {
+  switch (input.kind) {
+    case 'yesno':
+      return '请回答“是”或“否”，也可以说“有/没有”“对/不是”“属于/不属于”';
+    case 'money':
+      return '请输入金额（元），可以用“万”“亿”和中文数字，例如“320万”“三百二十万元”“1.2亿”“1,800万”';
+    case 'count':
+      return `请输入一个整数，例如“${String(input.example)}${input.unit ?? ''}”`;
+    case 'choice':
+      return '请从下面的选项中选一个（点击按钮或输入名称）';
+  }
+}
+
+function questionActions(view: QuestionView): ReplyAction[] {
+  const button = (title: string): ReplyAction => ({ title, value: title });
+  const answers: ReplyAction[] =
+    view.input.kind === 'yesno'
+      ? [button(INTERVIEW_WORDS.yes), button(INTERVIEW_WORDS.no)]
+      : view.input.kind === 'choice'
+        ? (view.input.choices ?? []).map((option) => button(option.label))
+        : view.input.default === 0
+          ? [button(INTERVIEW_WORDS.none)]
+          : [];
+  return [...answers, ...(view.canGoBack ? [button(INTERVIEW_WORDS.back)] : []), button(INTERVIEW_WORDS.cancel)];
+}
+
+/**
+ * A question: its progress and the rule's own words; `detailed` adds the help text and
+ * an example (for re-asks and 帮助); `lead` comes first (an intro, or why we ask again).
+ */
+export function questionReply(view: QuestionView, lead?: string, detailed = false): Reply {
+  const lines = [...(lead ? [lead] : []), `**${view.progress}** ${view.input.question}`];
+  if (detailed) lines.push(`说明：${view.input.help}`, `例如：${exampleText(view.input)}`);
+  return { text: lines.join('\n\n'), actions: questionActions(view) };
+}
+
+export const reasks = {
+  unreadable: (view: QuestionView): Reply =>
+    questionReply(view, '抱歉，我没能读懂这个回答，请再回答一次。', true),
+  imprecise: (view: QuestionView): Reply =>
+    questionReply(view, '测算需要一个确切的数，“多”“以上”“几”这样的约数无法计算，请给出具体数额。', true),
+  invalid: (view: QuestionView, problem: string): Reply =>
+    questionReply(view, `${problem.replace(/[。.]$/, '')}，请重新填写。`, true),
+  help: (view: QuestionView): Reply =>
+    questionReply(view, `**怎么回答**：${answerHint(view.input)}。输入“返回”回到上一题，输入“取消”退出${view.title}。`, true),
+  resume: (view: QuestionView): Reply => questionReply(view, `我们继续刚才的${view.title}：`),
+  firstQuestion: (view: QuestionView): Reply => questionReply(view, '这已经是第一题了。'),
+};
+
+/** The opening line of a rule's interview. */
+export function interviewIntro(title: string, clause: string, total: number): string {
+  return `好的，我们来估算**${title}**（${clause}），最多${total}个问题，可以直接用中文回答，如“是”“没有”“320万”。输入“返回”回到上一题，“取消”退出。`;
+}
+
+/** The opening line of the check-up. */
+export function checkUpIntro(total: number): string {
+  return [
+    '好的，我们来做**政策体检**：我会逐一询问，对照通知中可以测算金额的7项奖补，最后列出您可能符合的奖补和合计金额。',
+    `先问各项奖补的基本条件，回答“否”会跳过相关问题，共约${total}题。输入“返回”回到上一题，“取消”退出。`,
+  ].join('\n\n');
+}
+
+/** Before computing: every answer, numbered, with 确认 and 修改 buttons. */
+export function summaryReply(title: string, items: readonly SummaryItem[], lead?: string): Reply {
+  const lines = [
+    ...(lead ? [lead] : []),
+    `**请核对您的回答（${title}）**`,
+    items.map((item, i) => `${i + 1}. ${item.label}：${item.valueText}`).join('\n'),
+    '确认无误请点“确认”开始计算；如需修改，请点“修改…”按钮或输入“修改第N项”。',
+  ];
+  // A long summary (the check-up) gets buttons for the amounts and choices only; any item can be typed.
+  const editable = items.length > 6 ? items.filter((item) => item.kind !== 'yesno') : items;
+  const editButtons = editable.map((item) => ({ title: `修改${item.short}`, value: `修改${item.short}` }));
+  return {
+    text: lines.join('\n\n'),
+    actions: [
+      { title: INTERVIEW_WORDS.confirm, value: INTERVIEW_WORDS.confirm },
+      ...editButtons,
+      { title: INTERVIEW_WORDS.back, value: INTERVIEW_WORDS.back },
+      { title: INTERVIEW_WORDS.cancel, value: INTERVIEW_WORDS.cancel },
+    ],
+  };
+}
+
+export const summaryReasks = {
+  unreadable: (title: string, items: readonly SummaryItem[]): Reply =>
+    summaryReply(title, items, '请点“确认”开始计算，或告诉我要修改哪一项（如“修改第2项”）。'),
+  which: (title: string, items: readonly SummaryItem[], candidates: readonly string[]): Reply => {
+    const named = items.filter((item) => candidates.includes(item.key));
+    return summaryReply(title, items, `请问要修改哪一项？${named.map((item) => `“${item.label}”`).join('、')}`);
+  },
+  help: (title: string, items: readonly SummaryItem[]): Reply =>
+    summaryReply(title, items, '**怎么操作**：点“确认”按当前回答计算；点“修改…”或输入“修改第N项”重新回答那一项；“返回”回到上一题；“取消”退出。'),
+  resume: (title: string, items: readonly SummaryItem[]): Reply => summaryReply(title, items, `我们继续刚才的${title}：`),
+};
+
+/** After 取消: what ended and how to start again. */
+export function interviewCancelled(title: string, restart: string): Reply {
+  return {
+    text: `好的，已退出${title}，刚才的回答不会保留。需要时可以点“${restart}”或输入“估算奖励”“政策体检”重新开始，也可以继续提问。`,
+    actions: [
+      { title: restart, value: restart },
+      { title: '政策体检', value: '政策体检' },
+      { title: '帮助', value: '帮助' },
+    ].filter((action, i, all) => all.findIndex((a) => a.value === action.value) === i),
+  };
+}
+
+/** When a new estimate is asked for in the middle of another. */
+export const interviewSwitched = (title: string): Reply => ({ text: `已结束刚才的${title}。` });
+
+/** 取消 or 返回 when no interview is running. */
+export const nothingToLeave = (): Reply => ({
+  text: '目前没有进行中的估算或政策体检。您可以继续提问，或输入“估算奖励”“政策体检”开始。',
+  actions: [
+    { title: '估算单项奖励', value: '估算单项奖励' },
+    { title: '政策体检', value: '政策体检' },
+  ],
+});
