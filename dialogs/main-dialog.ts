@@ -1,26 +1,60 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogSet, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { toActivity } from '../src/activities';
-import { respond, type QaContext, type QaTurn } from '../src/replies';
+import {
+  chooseAnyRule,
+  chooseRule,
+  detectIntent,
+  ESTIMATE_ACTIONS,
+  estimateReply,
+  FOLLOW_UP,
+  interviewSwitched,
+  nothingToLeave,
+  nothingToEstimate,
+  respond,
+  ruleForEstimateCommand,
+  type QaContext,
+} from '../src/replies';
+import { allQuantifiedRules, estimate, getRule, rulesForMeasure, type Rule } from '../src/rules';
+import { normalizeQuery } from '../src/search';
+import { readCommand } from './answers';
+import { cardActivity } from './card-activity';
+import { CHECK_UP_DIALOG, CheckUpDialog } from './check-up-dialog';
+import type { InterviewOutcome } from './interview-dialog';
+import type { ConversationMemory } from './memory';
+import { interviewId, RuleInterviewDialog } from './rule-interview-dialog';
+
+export type { ConversationMemory } from './memory';
 
 export const MAIN_DIALOG = 'main';
 
-/** What the conversation remembers between turns, beside the dialog stack. */
-export interface ConversationMemory {
-  /** The measure last discussed, for follow-ups such as 这条的责任单位是谁. */
-  lastMeasureId?: number;
-}
+/** What the user asked to estimate. */
+type EstimateRequest =
+  | { kind: 'rule'; rule: Rule }
+  /** A measure (from 估算奖励 or a question); undefined: none known yet. */
+  | { kind: 'measure'; measureId?: number }
+  | { kind: 'check-up' };
 
 /**
- * Routes every message: a question is answered from the notice; a request to
- * estimate an award starts an interview (added as child dialogs by `interviews`).
+ * Routes every message. A question is answered from the notice; a request to estimate
+ * starts the interview of the rule (its child dialog), or asks which rule, or says what
+ * the notice promises when it names no amount; 政策体检 starts the check-up. While an
+ * interview runs, messages go to it, except a new estimate request, which ends it.
  */
 export class MainDialog extends ComponentDialog {
+  private readonly interviewTitles = new Map<string, string>();
+
   constructor(
     private readonly memory: StatePropertyAccessor<ConversationMemory>,
     private readonly qa: QaContext,
   ) {
     super(MAIN_DIALOG);
+    for (const rule of allQuantifiedRules) {
+      this.addDialog(new RuleInterviewDialog(rule, memory, qa));
+      this.interviewTitles.set(interviewId(rule.id), `${rule.title}估算`);
+    }
+    this.addDialog(new CheckUpDialog(memory, qa));
+    this.interviewTitles.set(CHECK_UP_DIALOG, '政策体检');
   }
 
   /** Runs the dialog for one turn, as botbuilder's samples do. */
@@ -37,20 +71,106 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    if (innerDc.activeDialog) return innerDc.continueDialog();
-    return this.route(innerDc);
+    const active = innerDc.activeDialog;
+    if (!active) return this.route(innerDc);
+
+    const memory = await this.memory.get(innerDc.context, {});
+    if (this.estimateRequest(innerDc.context.activity.text ?? '', memory)) {
+      // A new estimate in the middle of another: end this one and start what was asked.
+      await innerDc.cancelAllDialogs();
+      await innerDc.context.sendActivity(toActivity(interviewSwitched(this.interviewTitles.get(active.id) ?? '估算')));
+      return this.route(innerDc);
+    }
+    const result = await innerDc.continueDialog();
+    if (result.status === DialogTurnStatus.complete) this.remember(memory, result.result as InterviewOutcome | undefined);
+    // The main dialog never ends: it waits for the next message.
+    return Dialog.EndOfTurn;
   }
 
-  /** Answers the message from the notice, then waits for the next one. */
+  /** Answers the message, or starts what it asks for; then waits for the next one. */
   private async route(innerDc: DialogContext): Promise<DialogTurnResult> {
     const context = innerDc.context;
+    const text = context.activity.text ?? '';
     const memory = await this.memory.get(context, {});
-    const turn: QaTurn = respond(context.activity.text ?? '', memory.lastMeasureId, this.qa);
-    memory.lastMeasureId = turn.lastMeasureId;
-    for (const reply of turn.replies) await context.sendActivity(toActivity(reply));
-    if (turn.estimate || turn.checkUp) {
-      await context.sendActivity('奖励估算功能正在建设中。您可以先查看相关措施的支持标准。');
+
+    let request = this.estimateRequest(text, memory);
+    const command = readCommand(text);
+    if (!request && (command === 'cancel' || command === 'back')) {
+      await context.sendActivity(toActivity(nothingToLeave()));
+      return Dialog.EndOfTurn;
+    }
+    if (!request) {
+      const turn = respond(text, memory.lastMeasureId, this.qa);
+      memory.lastMeasureId = turn.lastMeasureId;
+      for (const reply of turn.replies) await context.sendActivity(toActivity(reply));
+      if (turn.checkUp) request = { kind: 'check-up' };
+      else if (turn.estimate) request = { kind: 'measure', measureId: turn.estimate.measureId };
+    }
+    return request ? this.startEstimate(innerDc, request, memory) : Dialog.EndOfTurn;
+  }
+
+  /**
+   * Estimate requests the main dialog reads itself, before any search: the buttons
+   * (估算<rule title>, 估算奖励 on an answer, 重新估算, 估算单项奖励) and, through the
+   * intents of the Q&A core, 估算…/算一下… and 政策体检/我能享受哪些政策.
+   */
+  private estimateRequest(text: string, memory: ConversationMemory): EstimateRequest | undefined {
+    const t = text.trim();
+    const rule = ruleForEstimateCommand(t);
+    if (rule) return { kind: 'rule', rule };
+    // The button under an answer means "the measure just discussed"; searching its words would not.
+    if (t === FOLLOW_UP.estimate) return { kind: 'measure', measureId: memory.lastMeasureId };
+    if (t === ESTIMATE_ACTIONS.again) {
+      const last = memory.lastRuleId ? getRule(memory.lastRuleId) : undefined;
+      return last ? { kind: 'rule', rule: last } : { kind: 'measure' };
+    }
+    if (t === ESTIMATE_ACTIONS.menu) return { kind: 'measure' };
+    const intent = detectIntent(normalizeQuery(t));
+    if (intent.kind === 'check-up') return { kind: 'check-up' };
+    if (intent.kind === 'estimate') {
+      const turn = respond(t, memory.lastMeasureId, this.qa);
+      return { kind: 'measure', measureId: turn.estimate?.measureId };
+    }
+    return undefined;
+  }
+
+  private async startEstimate(innerDc: DialogContext, request: EstimateRequest, memory: ConversationMemory): Promise<DialogTurnResult> {
+    const context = innerDc.context;
+    if (request.kind === 'check-up') return innerDc.beginDialog(CHECK_UP_DIALOG);
+    if (request.kind === 'rule') return this.startRule(innerDc, request.rule, memory);
+
+    const measure = request.measureId === undefined ? undefined : this.qa.search.getMeasure(request.measureId);
+    if (!measure) {
+      await context.sendActivity(toActivity(chooseAnyRule()));
+      return Dialog.EndOfTurn;
+    }
+    memory.lastMeasureId = measure.id;
+    const rules = rulesForMeasure(measure.id);
+    const quantified = rules.filter((rule) => rule.kind === 'quantified');
+    if (quantified.length === 1) return this.startRule(innerDc, quantified[0], memory);
+    if (quantified.length > 1) {
+      await context.sendActivity(toActivity(chooseRule(quantified, measure)));
+    } else if (rules.length > 0) {
+      return this.startRule(innerDc, rules[0], memory);
+    } else {
+      await context.sendActivity(toActivity(nothingToEstimate(measure)));
     }
     return Dialog.EndOfTurn;
+  }
+
+  /** A quantified rule's interview; for a measure without an amount, what the notice says and whom to ask. */
+  private async startRule(innerDc: DialogContext, rule: Rule, memory: ConversationMemory): Promise<DialogTurnResult> {
+    memory.lastMeasureId = rule.clause.measure;
+    memory.lastRuleId = rule.id;
+    if (rule.kind === 'quantified') return innerDc.beginDialog(interviewId(rule.id));
+    const result = estimate(rule, {});
+    if (result.ok) await innerDc.context.sendActivity(cardActivity(estimateReply(result.estimate)));
+    return Dialog.EndOfTurn;
+  }
+
+  private remember(memory: ConversationMemory, outcome: InterviewOutcome | undefined): void {
+    if (outcome?.kind !== 'estimate') return;
+    memory.lastMeasureId = outcome.measureId;
+    memory.lastRuleId = outcome.ruleId;
   }
 }

@@ -1,0 +1,230 @@
+import { recognizeBoolean } from '@microsoft/recognizers-text-choice';
+import { Culture, recognizeNumber } from '@microsoft/recognizers-text-number';
+import { recognizeChoices, type Choice, type Token } from 'botbuilder-dialogs';
+import type { ChoiceOption, InputDescription } from '../src/rules';
+
+/**
+ * Reading free Chinese answers to interview questions. Pure: text in, reading out.
+ * The Microsoft Recognizers that ship with botbuilder-dialogs do the heavy lifting,
+ * always with the Chinese culture (never the activity's locale: with en-us "300万"
+ * silently reads as 300); small word lists cover what they miss (否, 没有, 不属于…).
+ *
+ *   readAnswer('三百二十万元', investment) → { kind: 'value', value: 3200000, strict: true }
+ *   readAnswer('否', isSme)                → { kind: 'value', value: false, strict: true }
+ *   readAnswer('300多万', investment)      → { kind: 'imprecise' }
+ *   readAnswer('很多', investment)         → { kind: 'none' }
+ *
+ * `strict` means the text is the answer and nothing else (filler such as 元, 约, 的
+ * aside); a loose reading (我们投了300万) counts only when the text is not a question.
+ */
+
+export type AnswerValue = boolean | number | string;
+
+export type Reading =
+  | { kind: 'value'; value: AnswerValue; strict: boolean }
+  /** A number given as a bound or a rough range: 300多万, 500万以上, 十几家. */
+  | { kind: 'imprecise' }
+  | { kind: 'none' };
+
+const NONE: Reading = { kind: 'none' };
+
+/** Full-width to half-width, lower case, no spaces: '１，８００万 元' → '1,800万元'. */
+export function clean(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+const PUNCTUATION = /[,.;:!?~，。；：！？、…"'“”‘’「」()（）【】\[\]]/g;
+
+// ---------------------------------------------------------------- yes / no
+
+const YES = new Set([
+  '是', '对', '有', '没错', '正确', '属于', '在', '已', '已经', '嗯', '嗯嗯', '好', '当然', '肯定', '确实', '确定',
+  '是滴', '对头', '已纳入', '纳入', '入选', '已入选', '竣工', '已竣工', '上线', '已上线', '获批', '已获批', '认定', '已认定',
+  'yes', 'y', 'true', 'ok', '√', '✔', '✓',
+]);
+const NO = new Set([
+  '否', '不', '不是', '不对', '没有', '没', '无', '不属于', '不在', '未', '尚未', '还没有', '还没', '非', '错', '并不是',
+  '都不是', '不算', '从未', '未纳入', '没纳入', '未入选', '没入选', '未竣工', '没竣工', '未上线', '没上线', '未获批', '未认定', '也不是',
+  'no', 'n', 'false', '×', '✘', '✗',
+]);
+/** Words of doubt: an answer that carries one is not an answer. */
+const UNSURE = /不(知道|清楚|确定|一定|好说|晓得|了解|记得|太清楚|太确定)|说不(准|清|好)|无法(确定|判断|回答)|可能|也许|大概|或许|待定|忘了|记不清|看情况|不好判断/;
+const PARTICLES = /[的啊呀吧呢哦哈啦了嘛哇噢]+$/;
+const NEGATIVE = /不是|不属于|不在|不算|没有|没|未|尚未|并非|并不|否|无/;
+const POSITIVE = /是|属于|有|已|对|入选|纳入|获批|竣工|上线/;
+
+export function readYesNo(text: string): Reading {
+  const t = clean(text).replace(PUNCTUATION, ' ').trim();
+  if (t === '' || UNSURE.test(t)) return NONE;
+  const exact = yesNoWord(t.replace(/\s+/g, ''));
+  if (exact !== undefined) return { kind: 'value', value: exact, strict: true };
+  const [recognized, ...more] = recognizeBoolean(t.replace(/\s+/g, ''), 'zh-cn');
+  if (recognized && more.length === 0 && recognized.text.length === t.replace(/\s+/g, '').length) {
+    return { kind: 'value', value: Boolean(recognized.resolution.value), strict: true };
+  }
+  // '是的 我们是中小企业': the first clause answers.
+  const first = yesNoWord(t.split(' ')[0]);
+  if (first !== undefined) return { kind: 'value', value: first, strict: false };
+  // '我们不属于中小企业', '项目已经上线了'.
+  if (NEGATIVE.test(t)) return { kind: 'value', value: false, strict: false };
+  if (POSITIVE.test(t)) return { kind: 'value', value: true, strict: false };
+  return NONE;
+}
+
+function yesNoWord(word: string): boolean | undefined {
+  for (const candidate of [word, word.replace(PARTICLES, '')]) {
+    if (YES.has(candidate)) return true;
+    if (NO.has(candidate)) return false;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- amounts and counts
+
+/** What may stand beside a number in a plain answer: units, 约, 的, 人民币… */
+const FILLER =
+  /^(约|大约|大概|差不多|共|共计|合计|总共|一共|总计|累计|人民币|rmb|¥|元|块钱|块|圆|整|左右|上下|是|为|有|了|的|投资额|投资|投入|收入|费用|资金|我们|本年度|今年|年度|家企业|家|个|户|企业|吧|啊|呀|哦|呢|嗯|已经|已|获得|获|收到|拿到|服务了|服务|总股本|股本)*$/;
+/** Bounds and ranges: the number is not the amount. */
+const IMPRECISE = /多|余|几|以上|以下|以内|不到|超过|不足|至少|最多|上百|上千|上万|好几/;
+/** Left over after the number, these mean the recogniser read something else (第十四条, 两个亿). */
+const NOT_AN_AMOUNT = /[第条款项号万亿千百十]|措施|%/;
+/** For an amount that defaults to 0 (alreadyReceived): 没有 / 无 / 未获得 mean 0. */
+const NOTHING = /^(没有|没|无|未|尚未|未获得|没有获得|没拿到|没有拿到|还没有|零|0|没有过|从未|一分没有|没收到)[的过了]*$/;
+
+export function readAmount(text: string, options: { zeroIfNone?: boolean } = {}): Reading {
+  const t = clean(text)
+    .replace(/^-(?=\d)/, '负')
+    .replace(/(\d)w(?![a-z])/g, '$1万')
+    .replace(/个(亿|万)/g, '$1')
+    .replace(/[。！!]+$/, '');
+  if (t === '') return NONE;
+  if (options.zeroIfNone && NOTHING.test(t.replace(PUNCTUATION, ''))) return { kind: 'value', value: 0, strict: true };
+  const found = recognizeNumber(t, Culture.Chinese);
+  if (found.length !== 1) return found.length > 1 && IMPRECISE.test(t) ? { kind: 'imprecise' } : NONE;
+  const [number] = found;
+  const value = Number(number.resolution?.value);
+  if (!Number.isFinite(value)) return NONE;
+  const rest = (t.slice(0, number.start) + t.slice(number.end + 1)).replace(PUNCTUATION, '');
+  if (IMPRECISE.test(number.text) || IMPRECISE.test(rest)) return { kind: 'imprecise' };
+  if (NOT_AN_AMOUNT.test(rest)) return NONE;
+  return { kind: 'value', value, strict: FILLER.test(rest) };
+}
+
+// ---------------------------------------------------------------- choices
+
+/** Chinese has no spaces: each Han character is a token, runs of Latin letters or digits are one. */
+export function hanTokenizer(text: string): Token[] {
+  const tokens: Token[] = [];
+  const pattern = /[\u3400-\u9fff]|[a-z0-9]+/gi;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    tokens.push({ start: match.index, end: match.index + match[0].length - 1, text: match[0], normalized: match[0].toLowerCase() });
+  }
+  return tokens;
+}
+
+/** '智能（互联）工厂' → ['智能（互联）工厂', '智能工厂', '智能互联工厂']: the label, without and with what the brackets hold. */
+export function choiceSynonyms(option: ChoiceOption): string[] {
+  const label = option.label.normalize('NFKC');
+  const withoutBrackets = label.replace(/\([^)]*\)/g, '');
+  const bracketsOpened = label.replace(/[()]/g, '');
+  return [...new Set([option.label, withoutBrackets, bracketsOpened, option.value])];
+}
+
+export function readChoice(text: string, options: readonly ChoiceOption[]): Reading {
+  const t = clean(text).replace(/[。！!?？]+$/, '');
+  if (t === '') return NONE;
+  const exact = options.find((option) => choiceSynonyms(option).some((s) => clean(s) === t));
+  if (exact) return { kind: 'value', value: exact.value, strict: true };
+  const choices: Choice[] = options.map((option) => ({ value: option.value, synonyms: choiceSynonyms(option) }));
+  const found = recognizeChoices(t, choices, { locale: 'zh-cn', tokenizer: hanTokenizer, allowPartialMatches: false });
+  const values = [...new Set(found.map((f) => f.resolution.value))];
+  if (values.length === 0) {
+    // '平台', '工厂': part of exactly one label.
+    const containing = t.length >= 2 ? options.filter((option) => clean(option.label).includes(t)) : [];
+    return containing.length === 1 ? { kind: 'value', value: containing[0].value, strict: true } : NONE;
+  }
+  if (values.length !== 1) return NONE;
+  // The whole text named the choice ('2', '第二个', '车间') or only part of it ('我们是自动化生产线').
+  const matched = found[0].text.length;
+  return { kind: 'value', value: values[0], strict: matched >= t.length - 1 };
+}
+
+// ---------------------------------------------------------------- one input
+
+export function readAnswer(text: string, input: Pick<InputDescription, 'kind' | 'choices' | 'default'>): Reading {
+  switch (input.kind) {
+    case 'yesno':
+      return readYesNo(text);
+    case 'money':
+    case 'count':
+      return readAmount(text, { zeroIfNone: input.default === 0 });
+    case 'choice':
+      return readChoice(text, input.choices ?? []);
+  }
+}
+
+// ---------------------------------------------------------------- commands
+
+export type Command = 'back' | 'help' | 'cancel' | 'confirm';
+
+const COMMANDS: [Command, RegExp][] = [
+  ['cancel', /^(取消|退出|结束|算了|不算了|不用了|停止|不估了|不测了|取消估算|退出估算|结束估算|退出体检|取消体检|结束体检|quit|exit|cancel|stop)$/],
+  ['back', /^(返回|上一步|上一题|后退|回退|退回|返回上一题|返回上一步|回到上一题|back)$/],
+  ['help', /^(帮助|help|怎么填|怎么回答|怎么答|怎么写|不会填|不会答|不懂|说明|提示|怎么办)$/],
+  ['confirm', /^(确认|确定|确认无误|无误|没问题|正确|对|是|是的|好|好的|可以|ok|提交|计算|开始计算|确认计算|没错|对的)$/],
+];
+
+/** '返回' → 'back', '取消。' → 'cancel'; undefined for anything else. 'confirm' only makes sense on a summary. */
+export function readCommand(text: string): Command | undefined {
+  const t = clean(text).replace(PUNCTUATION, '');
+  return COMMANDS.find(([, pattern]) => pattern.test(t))?.[0];
+}
+
+// ---------------------------------------------------------------- corrections
+
+export interface EditableItem {
+  key: string;
+  label: string;
+  /** The button's words: '完成投资额', or '第3项' when the label is long. */
+  short: string;
+}
+
+export type EditReading =
+  | { kind: 'edit'; key: string }
+  /** 修改 with nothing, or with words that name no item (or more than one). */
+  | { kind: 'edit-which'; candidates: string[] };
+
+const EDIT = /^(修改|更改|改正|更正|重填|重新填写|重新填|改)(一下|下)?(.*)$/;
+
+/**
+ * '修改投资额' → the item whose label holds 投资额; '修改第2项' / '改第二项' → the second item.
+ * undefined when the text is not a correction at all.
+ */
+export function readEdit(text: string, items: readonly EditableItem[]): EditReading | undefined {
+  const match = EDIT.exec(clean(text).replace(PUNCTUATION, ''));
+  if (!match) return undefined;
+  const target = match[3].replace(/^(为|成|一下)/, '');
+  const all = items.map((item) => item.key);
+  if (target === '') return { kind: 'edit-which', candidates: all };
+  const ordinal = /^第?([0-9一二三四五六七八九十两]+)(项|个|题|条)?$/.exec(target);
+  if (ordinal) {
+    const [number] = recognizeNumber(ordinal[1], Culture.Chinese);
+    const index = Number(number?.resolution?.value) - 1;
+    if (Number.isInteger(index) && items[index]) return { kind: 'edit', key: items[index].key };
+    return { kind: 'edit-which', candidates: all };
+  }
+  const hits = items.filter(
+    (item) => clean(item.label).includes(target) || clean(item.short) === target || item.key.toLowerCase() === target,
+  );
+  if (hits.length === 1) return { kind: 'edit', key: hits[0].key };
+  return { kind: 'edit-which', candidates: hits.length > 1 ? hits.map((item) => item.key) : all };
+}
+
+// ---------------------------------------------------------------- questions
+
+const QUESTION = /\?|吗|什么|啥|谁|哪|怎么|怎样|如何|为什么|为何|多少|是不是|有没有|是否|能否|可否|请问|讲的|介绍|解释一下/;
+
+/** True when the text asks something (发文单位是谁, 第十四条讲什么) rather than answering. */
+export function looksLikeQuestion(text: string): boolean {
+  return QUESTION.test(clean(text));
+}
