@@ -49,7 +49,7 @@ export class RuleInterviewDialog extends InterviewDialog {
       await context.sendActivity('抱歉，计算时出现问题，未能得出结果。请输入“重新估算”再试一次。');
       return { kind: 'failed' };
     }
-    await context.sendActivity(cardActivity(estimateReply(result.estimate)));
+    await context.sendActivity(cardActivity(estimateReply(result.estimate, Object.keys(answers))));
     return { kind: 'estimate', ruleId: this.rule.id, measureId: this.rule.clause.measure, status: result.estimate.status };
   }
 }

@@ -1,8 +1,37 @@
 import { CardFactory } from 'botbuilder';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { cardActivity } from '../dialogs/card-activity';
 import { amountText, checkUpReply, estimateReply, wanText, yuanText, type AdaptiveCard } from '../src/replies';
 import { checkUp, estimate, type Estimate } from '../src/rules';
+
+/** The Adaptive Cards library Web Chat itself renders with (its own dependency, not ours). */
+const webChatEntry = require.resolve('botframework-webchat');
+const webChatRequire = createRequire(
+  webChatEntry.slice(0, webChatEntry.lastIndexOf('botframework-webchat') + 'botframework-webchat'.length) + '/package.json',
+);
+/** The few calls of the adaptivecards API this test makes. */
+interface AdaptiveCardsLibrary {
+  AdaptiveCard: new () => {
+    parse(json: unknown, context: unknown): void;
+    validateProperties(): { validationEvents: { message: string }[] };
+    getItemCount(): number;
+  };
+  SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };
+}
+// The library's bundle (its lib/ is ESM with extensionless imports, meant for bundlers).
+const AdaptiveCards = webChatRequire('adaptivecards/dist/adaptivecards.js') as AdaptiveCardsLibrary;
+
+/** What Web Chat's parser complains about when it reads the card: [] when nothing. */
+function webChatWarnings(card: AdaptiveCard): string[] {
+  const parsed = new AdaptiveCards.AdaptiveCard();
+  const context = new AdaptiveCards.SerializationContext();
+  parsed.parse(card, context);
+  const warnings = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
+  warnings.push(...parsed.validateProperties().validationEvents.map((event) => event.message));
+  if (parsed.getItemCount() !== card.body.length) warnings.push('elements dropped');
+  return warnings;
+}
 
 const KNOWN_ELEMENTS = new Set(['TextBlock', 'ColumnSet', 'Column', 'Container', 'FactSet']);
 
@@ -65,10 +94,17 @@ describe('amounts in words', () => {
 describe('the estimate card', () => {
   const eligible = estimateReply(estimated('two-integration', { isSme: true, completed: true, investment: 3_200_000 }));
 
-  it('is a valid Adaptive Card 1.3 with the text as its fallback', () => {
+  it('is a valid Adaptive Card 1.3 with a complete fallback text', () => {
     expect(problemsOf(eligible.card)).toEqual([]);
+    expect(webChatWarnings(eligible.card)).toEqual([]);
     expect(eligible.card.version).toBe('1.3');
-    expect(eligible.card.fallbackText).toBe(eligible.text.replace(/\*\*/g, ''));
+    // The fallback is complete (conditions, units); the text beside the card is short.
+    expect(eligible.card.fallbackText).toContain('✔ 年度内网络、工业软件、系统集成等方面完成投资额：所填“3,200,000 元”');
+    expect(eligible.card.fallbackText).toContain('责任单位：市工业和信息化局；市财政局；各区、市政府');
+    expect(eligible.card.fallbackText).toContain('640,000.00 元（64万元）');
+    expect(eligible.text).toContain('640,000.00 元（64万元）');
+    expect(eligible.text).toContain('按原政策口径测算，仅供参考');
+    expect(eligible.text).not.toContain('市财政局');
   });
 
   it('names the rule and clause, the amount, the formula, each condition, the units, the period and the validity', () => {
@@ -90,6 +126,7 @@ describe('the estimate card', () => {
     const reply = estimateReply(estimated('two-integration', { isSme: true, completed: true, investment: 400_000 }));
     const texts = textsOf(reply.card);
     expect(problemsOf(reply.card)).toEqual([]);
+    expect(webChatWarnings(reply.card)).toEqual([]);
     expect(texts).toContain('不符合条件');
     expect(texts).toContain('✘');
     expect(texts.some((t) => t.includes('应为“≥ 500,000 元”') && t.includes('措施（八）'))).toBe(true);
@@ -143,6 +180,7 @@ describe('the check-up card', () => {
     const reply = checkUpReply(result.checkUp);
     const texts = textsOf(reply.card);
     expect(problemsOf(reply.card)).toEqual([]);
+    expect(webChatWarnings(reply.card)).toEqual([]);
     // 3,000,000 + 600,000 + 500,000; the 20,000,000 equity ceiling is apart.
     expect(texts).toContain('合计约 4,100,000.00 元（410万元）');
     expect(texts).toContain('3,000,000.00 元（300万元），按年度');

@@ -394,3 +394,15 @@ describe('what cannot be interviewed', () => {
     expect(textOf(await conversation().say('取消'))).toContain('目前没有进行中的估算');
   });
 });
+
+describe('an early stop shows only what the user said', () => {
+  it('does not list a default (already received = 0) the user was never asked', async () => {
+    const chat = conversation();
+    await chat.say(estimateCommand(rule('security-emergency-platform')));
+    await chat.say('是');
+    const result = await chat.say('不是');
+    expect(result[0].text).toContain('区域性工业互联网安全应急处置平台应为“是”');
+    expect(result[0].text).not.toContain('政策期内已获此项补助累计');
+    expect(cardText(result)).not.toContain('政策期内已获此项补助累计');
+  });
+});

@@ -53,11 +53,14 @@ export interface FactSet {
 
 export type CardElement = TextBlock | ColumnSet | Container | FactSet;
 
+/**
+ * No `lang`: adaptivecards 3.0.6 (what Web Chat 4.18 renders with) checks it with a
+ * global regex whose lastIndex makes every other card fail the check.
+ */
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   version: typeof ADAPTIVE_CARD_VERSION;
-  lang: 'zh-CN';
   body: CardElement[];
   /** Shown by clients that cannot render the card. */
   fallbackText: string;
@@ -70,7 +73,6 @@ export function adaptiveCard(body: CardElement[], fallbackText: string): Adaptiv
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: ADAPTIVE_CARD_VERSION,
-    lang: 'zh-CN',
     body,
     fallbackText,
   };

@@ -1,5 +1,6 @@
 import type { Measure } from '../knowledge';
 import {
+  COMBINATION_NOTE,
   allQuantifiedRules,
   allRules,
   getRule,
@@ -132,6 +133,19 @@ export function estimateText(estimate: Estimate): string {
   return lines.join('\n\n');
 }
 
+/**
+ * The few lines sent beside the card: what, how much (or why not), the formula and the
+ * validity. Clients that cannot render cards get the card's fallbackText, which is complete.
+ */
+export function estimateSummary(estimate: Estimate): string {
+  const lines = [`**估算结果：${estimate.title}**（${estimate.clause}${estimate.measureTitle}）`, `结论：${headline(estimate)}`];
+  if (estimate.status === 'eligible' && estimate.formula) lines.push(`计算：${estimate.formula.text}`);
+  if (estimate.status === 'ineligible') lines.push(...unmetReasons(estimate).map((reason) => `原因：${reason}`));
+  if (estimate.status === 'not-quantified') lines.push(...estimate.notes.slice(0, 2));
+  lines.push(`注：${estimate.validity.note}。条件、责任单位和说明见下方卡片。`);
+  return lines.join('\n\n');
+}
+
 const plain = (markdown: string): string => markdown.replace(/\*\*/g, '');
 
 function conditionRows(conditions: readonly ConditionResult[]): CardElement[] {
@@ -181,11 +195,18 @@ export function estimateCard(estimate: Estimate, fallbackText: string): Adaptive
   return adaptiveCard(body, fallbackText);
 }
 
-export function estimateReply(estimate: Estimate): CardReply {
-  const text = estimateText(estimate);
+/**
+ * `answered`: the keys the user actually answered. When given, met conditions on inputs
+ * nobody was asked (a default such as alreadyReceived = 0, filled in by the rules after
+ * an early stop) are left out rather than shown as if the user had said so.
+ */
+export function estimateReply(estimate: Estimate, answered?: readonly string[]): CardReply {
+  if (answered) {
+    estimate = { ...estimate, conditions: estimate.conditions.filter((c) => !c.met || answered.includes(c.input)) };
+  }
   return {
-    text,
-    card: estimateCard(estimate, plain(text)),
+    text: estimateSummary(estimate),
+    card: estimateCard(estimate, plain(estimateText(estimate))),
     actions: (estimate.status === 'not-quantified'
       ? [ESTIMATE_ACTIONS.fullText, ESTIMATE_ACTIONS.menu, ESTIMATE_ACTIONS.checkUp]
       : [ESTIMATE_ACTIONS.again, ESTIMATE_ACTIONS.checkUp, ESTIMATE_ACTIONS.fullText]
@@ -227,6 +248,28 @@ export function checkUpText(c: CheckUp): string {
     lines.push(`另有${c.notQuantified.length}项措施支持但未规定金额：${c.notQuantified.map((e) => `${e.clause}${e.title}`).join('、')}，可咨询责任单位。`);
   }
   lines.push(`注：${c.notes.join('')}${c.validity.note}。`);
+  return lines.join('\n\n');
+}
+
+/** The lines beside the check-up card: the awards and the total; reasons and formulas are in the card. */
+export function checkUpSummary(c: CheckUp): string {
+  const paid = paidEligible(c);
+  const lines = ['**政策体检结果**'];
+  if (paid.length > 0) {
+    lines.push(
+      `您可能符合 ${paid.length} 项奖补，合计约 ${amountText(c.totalFen)}：`,
+      paid.map((e) => `- ${e.clause} ${e.title}：${amountText(e.estimate!.amountFen ?? 0)}，${PERIOD[e.estimate!.period]}`).join('\n'),
+    );
+  } else {
+    lines.push(
+      '按您的回答，暂未发现可以测算金额的奖补。',
+      `以下措施支持但未规定金额，可咨询责任单位：${c.notQuantified.map((e) => `${e.clause}${e.title}`).join('、')}。`,
+    );
+  }
+  for (const e of equityEligible(c)) {
+    lines.push(`另：${e.clause} ${e.title}——市级财政股权投资上限 ${amountText(e.estimate!.amountFen ?? 0)}，不是奖励，不计入合计。`);
+  }
+  lines.push(`注：${COMBINATION_NOTE}${c.validity.note}。计算过程和不符合的原因见下方卡片。`);
   return lines.join('\n\n');
 }
 
@@ -287,10 +330,9 @@ export function checkUpCard(c: CheckUp, fallbackText: string): AdaptiveCard {
 }
 
 export function checkUpReply(c: CheckUp): CardReply {
-  const text = checkUpText(c);
   return {
-    text,
-    card: checkUpCard(c, plain(text)),
+    text: checkUpSummary(c),
+    card: checkUpCard(c, plain(checkUpText(c))),
     actions: [
       { title: ESTIMATE_ACTIONS.checkUpAgain, value: ESTIMATE_ACTIONS.checkUpAgain },
       { title: ESTIMATE_ACTIONS.menu, value: ESTIMATE_ACTIONS.menu },
