@@ -9,6 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import { toActivity } from '../src/activities';
 import {
+  detectIntent,
   interviewCancelled,
   progressText,
   questionReply,
@@ -23,6 +24,7 @@ import {
   type SummaryItem,
 } from '../src/replies';
 import { allInputs, describeInput, valueText, type InputDescription } from '../src/rules';
+import { normalizeQuery } from '../src/search';
 import { AnswerPrompt, retryWith, type Expectation, type InterviewAnswer, type Recognition } from './answer-prompt';
 import { looksLikeQuestion, readCommand, type AnswerValue } from './answers';
 import type { ConversationMemory } from './memory';
@@ -220,8 +222,9 @@ export abstract class InterviewDialog extends ComponentDialog {
       : summaryReasks.help(expectation.title, expectation.items);
   }
 
-  /** True when the text names a measure or a fact of the notice (search finds it). */
+  /** True when the Q&A core has something to say: an intent (菜单, 查看原文, 你好…) or a measure search finds. */
   private isAboutTheNotice(text: string): boolean {
+    if (detectIntent(normalizeQuery(text)).kind !== 'question') return true;
     const found = this.qa.search.search(text, { limit: 1 });
     return found.reference !== undefined || found.hits.length > 0;
   }

@@ -1,3 +1,4 @@
+import { recognizeBoolean } from '@microsoft/recognizers-text-choice';
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-number';
 import { describe, expect, it } from 'vitest';
 import { recognizeReply, type Expectation } from '../dialogs/answer-prompt';
@@ -16,9 +17,12 @@ describe('reading yes and no', () => {
     expect(readYesNo(text)).toEqual({ kind: 'value', value: false, strict: true });
   });
 
-  it('reads 否 although the zh-cn boolean recogniser alone does not', () => {
+  it('reads 否 and 没有 although the zh-cn boolean recogniser alone does not', () => {
     // The fact the word list is there for.
+    expect(recognizeBoolean('否', 'zh-cn')).toEqual([]);
+    expect(recognizeBoolean('没有', 'zh-cn')).toEqual([]);
     expect(readYesNo('否')).toMatchObject({ value: false });
+    expect(readYesNo('没有')).toMatchObject({ value: false });
   });
 
   it('reads a sentence loosely, the negation first', () => {
