@@ -65,7 +65,8 @@ export function readYesNo(text: string): Reading {
   // '是的 我们是中小企业': the first clause answers.
   const first = yesNoWord(t.split(' ')[0]);
   if (first !== undefined) return { kind: 'value', value: first, strict: false };
-  // '我们不属于中小企业', '项目已经上线了'.
+  // '我们不属于中小企业', '项目已经上线了' (short sentences only: a long one is about something else).
+  if (t.length > 16) return NONE;
   if (NEGATIVE.test(t)) return { kind: 'value', value: false, strict: false };
   if (POSITIVE.test(t)) return { kind: 'value', value: true, strict: false };
   return NONE;
@@ -88,6 +89,8 @@ const FILLER =
 const IMPRECISE = /多|余|几|以上|以下|以内|不到|超过|不足|至少|最多|上百|上千|上万|好几/;
 /** Left over after the number, these mean the recogniser read something else (第十四条, 两个亿). */
 const NOT_AN_AMOUNT = /[第条款项号万亿千百十]|措施|%/;
+/** After 一 or 两, these make a word: 一下, 一共, 一些, 一样, 两者… */
+const WORD_AFTER_ONE = /[下共些样起直定般切致旦点者边方]/;
 /** For an amount that defaults to 0 (alreadyReceived): 没有 / 无 / 未获得 mean 0. */
 const NOTHING = /^(没有|没|无|未|尚未|未获得|没有获得|没拿到|没有拿到|还没有|零|0|没有过|从未|一分没有|没收到)[的过了]*$/;
 
@@ -99,7 +102,10 @@ export function readAmount(text: string, options: { zeroIfNone?: boolean } = {})
     .replace(/[。！!]+$/, '');
   if (t === '') return NONE;
   if (options.zeroIfNone && NOTHING.test(t.replace(PUNCTUATION, ''))) return { kind: 'value', value: 0, strict: true };
-  const found = recognizeNumber(t, Culture.Chinese);
+  // 一 in 算一下 / 一共 / 一些 is a word, not a number.
+  const found = recognizeNumber(t, Culture.Chinese).filter(
+    (n) => !(/^[一两]$/.test(n.text) && WORD_AFTER_ONE.test(t.charAt(n.end + 1))),
+  );
   if (found.length !== 1) return found.length > 1 && IMPRECISE.test(t) ? { kind: 'imprecise' } : NONE;
   const [number] = found;
   const value = Number(number.resolution?.value);
@@ -107,7 +113,13 @@ export function readAmount(text: string, options: { zeroIfNone?: boolean } = {})
   const rest = (t.slice(0, number.start) + t.slice(number.end + 1)).replace(PUNCTUATION, '');
   if (IMPRECISE.test(number.text) || IMPRECISE.test(rest)) return { kind: 'imprecise' };
   if (NOT_AN_AMOUNT.test(rest)) return NONE;
-  return { kind: 'value', value, strict: FILLER.test(rest) };
+  // '5万5' says 55,000 in speech but the recogniser reads 50,005: ask again rather than guess.
+  if (/[万亿]([0-9]|[一二三四五六七八九两])$/.test(number.text)) return NONE;
+  const strict = FILLER.test(rest);
+  // Inside a sentence, only a number that looks like an amount: digits, several numerals, or a unit after it.
+  const amountLike = /\d/.test(number.text) || number.text.length > 1 || /^[万亿元块家个]/.test(t.slice(number.end + 1));
+  if (!strict && !amountLike) return NONE;
+  return { kind: 'value', value, strict };
 }
 
 // ---------------------------------------------------------------- choices

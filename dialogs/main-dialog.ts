@@ -28,6 +28,9 @@ export type { ConversationMemory } from './memory';
 
 export const MAIN_DIALOG = 'main';
 
+/** Buttons that start the interview again even while it runs. */
+const RESTART = new Set<string>([ESTIMATE_ACTIONS.again, ESTIMATE_ACTIONS.checkUpAgain]);
+
 /** What the user asked to estimate. */
 type EstimateRequest =
   | { kind: 'rule'; rule: Rule }
@@ -39,7 +42,8 @@ type EstimateRequest =
  * Routes every message. A question is answered from the notice; a request to estimate
  * starts the interview of the rule (its child dialog), or asks which rule, or says what
  * the notice promises when it names no amount; 政策体检 starts the check-up. While an
- * interview runs, messages go to it, except a new estimate request, which ends it.
+ * interview runs, messages go to it, except a request for another estimate (or the
+ * 重新估算 / 重新体检 buttons), which ends it and starts what was asked.
  */
 export class MainDialog extends ComponentDialog {
   private readonly interviewTitles = new Map<string, string>();
@@ -75,7 +79,9 @@ export class MainDialog extends ComponentDialog {
     if (!active) return this.route(innerDc);
 
     const memory = await this.memory.get(innerDc.context, {});
-    if (this.estimateRequest(innerDc.context.activity.text ?? '', memory)) {
+    const text = innerDc.context.activity.text ?? '';
+    const request = this.estimateRequest(text, memory);
+    if (request && (RESTART.has(text.trim()) || this.dialogFor(request) !== active.id)) {
       // A new estimate in the middle of another: end this one and start what was asked.
       await innerDc.cancelAllDialogs();
       await innerDc.context.sendActivity(toActivity(interviewSwitched(this.interviewTitles.get(active.id) ?? '估算')));
@@ -132,6 +138,17 @@ export class MainDialog extends ComponentDialog {
       return { kind: 'measure', measureId: turn.estimate?.measureId };
     }
     return undefined;
+  }
+
+  /**
+   * The interview a request would start, if it is known without asking: asking again for
+   * the estimate already running ("帮我算一下两化融合，300万") goes on with it instead.
+   */
+  private dialogFor(request: EstimateRequest): string | undefined {
+    if (request.kind === 'check-up') return CHECK_UP_DIALOG;
+    if (request.kind === 'rule') return interviewId(request.rule.id);
+    const quantified = request.measureId === undefined ? [] : rulesForMeasure(request.measureId).filter((r) => r.kind === 'quantified');
+    return quantified.length === 1 ? interviewId(quantified[0].id) : undefined;
   }
 
   private async startEstimate(innerDc: DialogContext, request: EstimateRequest, memory: ConversationMemory): Promise<DialogTurnResult> {

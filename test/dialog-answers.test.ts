@@ -49,6 +49,8 @@ describe('reading amounts with the zh-cn number recogniser', () => {
     ['1800w', 18_000_000],
     ['两个亿', 200_000_000],
     ['约300万', 3_000_000],
+    ['300万5千', 3_005_000],
+    ['三十二万零五百', 320_500],
   ])('%s → %d', (text, value) => {
     expect(readAmount(text)).toEqual({ kind: 'value', value, strict: true });
   });
@@ -65,6 +67,12 @@ describe('reading amounts with the zh-cn number recogniser', () => {
 
   it('reads a number inside a sentence loosely', () => {
     expect(readAmount('今年投了300万')).toEqual({ kind: 'value', value: 3_000_000, strict: false });
+    expect(readAmount('一共320万')).toEqual({ kind: 'value', value: 3_200_000, strict: true });
+  });
+
+  it('does not take the 一 of 算一下 for an amount of 1', () => {
+    expect(readAmount('帮我算一下两化融合')).toEqual({ kind: 'none' });
+    expect(readAmount('一些')).toEqual({ kind: 'none' });
   });
 
   it.each(['300多万', '500万以上', '十几家', '几百万'])('%s is a bound, not an amount', (text) => {
@@ -72,7 +80,7 @@ describe('reading amounts with the zh-cn number recogniser', () => {
     expect(readAmount(text).kind).not.toBe('value');
   });
 
-  it.each(['很多', '不知道', '第十四条讲什么', '第十四条', '300万或400万', '20%', '没有'])('%s is not an amount', (text) => {
+  it.each(['很多', '不知道', '第十四条讲什么', '第十四条', '300万或400万', '20%', '没有', '5万5', '三万五'])('%s is not an amount', (text) => {
     expect(readAmount(text)).toEqual({ kind: 'none' });
   });
 

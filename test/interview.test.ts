@@ -355,6 +355,19 @@ describe('answers that are not answers', () => {
     expect(textOf(summary)).toContain('3,200,000 元');
   });
 
+  it('asking again for the estimate already running goes on with it', async () => {
+    const chat = conversation();
+    await chat.say('我想算一下两化融合能拿多少');
+    await chat.say('是');
+    await chat.say('是');
+    const again = await chat.say('帮我算一下两化融合');
+    expect(textOf(again)).not.toContain('已结束');
+    expect(textOf(again)).not.toContain('第1题');
+    expect(textOf(again)).toContain(`第3题/共3题** ${q.investment}`);
+    // 重新估算, though, starts it again.
+    expect(textOf(await chat.say('重新估算'))).toContain(`第1题/共3题** ${q.isSme}`);
+  });
+
   it('a new estimate request in the middle ends the current interview and starts the new one', async () => {
     const chat = conversation();
     await chat.say('我想算一下两化融合能拿多少');
