@@ -7,7 +7,6 @@ import {
   detectIntent,
   ESTIMATE_ACTIONS,
   estimateReply,
-  FOLLOW_UP,
   interviewSwitched,
   nothingToLeave,
   nothingToEstimate,
@@ -124,8 +123,6 @@ export class MainDialog extends ComponentDialog {
     const t = text.trim();
     const rule = ruleForEstimateCommand(t);
     if (rule) return { kind: 'rule', rule };
-    // The button under an answer means "the measure just discussed"; searching its words would not.
-    if (t === FOLLOW_UP.estimate) return { kind: 'measure', measureId: memory.lastMeasureId };
     if (t === ESTIMATE_ACTIONS.again) {
       const last = memory.lastRuleId ? getRule(memory.lastRuleId) : undefined;
       return last ? { kind: 'rule', rule: last } : { kind: 'measure' };

@@ -123,3 +123,14 @@ describe('the bot', () => {
     expect(units.text).toContain('措施（八）');
   });
 });
+
+describe('the 估算奖励 button', () => {
+  it('starts the estimate of the measure just discussed, not of the measure its words match', async () => {
+    const chat = conversation();
+    await chat.say('两化融合项目补贴多少');
+    const replies = await chat.say('估算奖励');
+    const text = replies.map((r) => r.text ?? '').join('\n');
+    expect(text).toContain('两化融合');
+    expect(text).not.toContain('平台服务商');
+  });
+});

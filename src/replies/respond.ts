@@ -2,6 +2,7 @@ import type { Measure, Notice } from '../knowledge';
 import { AMBIGUITY_RATIO, isAmbiguous, normalizeQuery, type PolicySearch } from '../search';
 import { detectIntent } from './intents';
 import {
+  FOLLOW_UP,
   answerMeasure,
   chooseBetween,
   figuresOf,
@@ -64,6 +65,9 @@ export function respond(text: string, lastMeasureId: number | undefined, ctx: Qa
     case 'check-up':
       return { replies: [], lastMeasureId, checkUp: true };
     case 'estimate': {
+      // The 估算奖励 button under an answer means the measure just discussed: searching
+      // its own words would find （六）, whose text says 奖励 too.
+      if (normalized === FOLLOW_UP.estimate) return { replies: [], lastMeasureId, estimate: { measureId: lastMeasureId } };
       const [hit] = search.search(text, { limit: 1 }).hits;
       return { replies: [], lastMeasureId, estimate: { measureId: hit?.measure.id ?? lastMeasureId } };
     }
