@@ -1,4 +1,4 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { MainDialog, type ConversationMemory } from '../dialogs/main-dialog';
@@ -54,10 +54,5 @@ export class PolicyBot extends ActivityHandler {
       await this.conversationState.saveChanges(context, false);
       await next();
     });
-  }
-
-  /** Kept for tests and tools that need to read what the conversation remembers. */
-  memoryOf(context: TurnContext): Promise<ConversationMemory> {
-    return this.memory.get(context, {});
   }
 }
