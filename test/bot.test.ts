@@ -1,34 +1,14 @@
-import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, type Activity } from 'botbuilder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
+import { startConversation } from './support/chat';
 
 let app: App;
 beforeAll(async () => {
   app = await createApp();
 });
 
-let conversations = 0;
-
-/** A fresh conversation with the real bot through botbuilder's TestAdapter. */
-function conversation() {
-  const adapter = new TestAdapter((context) => app.bot.run(context), {
-    channelId: 'test',
-    conversation: { id: `conversation-${++conversations}` } as Activity['conversation'],
-    from: { id: 'user', name: 'User' },
-    recipient: { id: 'bot', name: 'Bot' },
-  });
-  adapter.locale = 'zh-CN';
-  return {
-    adapter,
-    /** Sends a message and returns the bot's replies to it. */
-    async say(text: string): Promise<Partial<Activity>[]> {
-      await adapter.receiveActivity(text);
-      const replies = [...adapter.activeQueue];
-      adapter.activeQueue.length = 0;
-      return replies;
-    },
-  };
-}
+const conversation = () => startConversation(app);
 
 const actionTitles = (activity: Partial<Activity>) => activity.suggestedActions?.actions.map((a) => a.title) ?? [];
 

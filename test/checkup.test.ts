@@ -1,6 +1,7 @@
-import { TestAdapter, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
+import { startConversation, textOf } from './support/chat';
 import { allInputs } from '../src/rules';
 
 let app: App;
@@ -8,27 +9,8 @@ beforeAll(async () => {
   app = await createApp();
 });
 
-let conversations = 0;
+const conversation = () => startConversation(app);
 
-function conversation() {
-  const adapter = new TestAdapter((context) => app.bot.run(context), {
-    channelId: 'test',
-    conversation: { id: `checkup-${++conversations}` } as Activity['conversation'],
-    from: { id: 'user', name: 'User' },
-    recipient: { id: 'bot', name: 'Bot' },
-  });
-  adapter.locale = 'zh-CN';
-  return {
-    async say(text: string): Promise<Partial<Activity>[]> {
-      await adapter.receiveActivity(text);
-      const replies = [...adapter.activeQueue];
-      adapter.activeQueue.length = 0;
-      return replies;
-    },
-  };
-}
-
-const textOf = (replies: Partial<Activity>[]): string => replies.map((r) => r.text ?? '').join('\n');
 const cardText = (replies: Partial<Activity>[]): string =>
   JSON.stringify(replies.flatMap((r) => r.attachments ?? []).map((a) => a.content));
 

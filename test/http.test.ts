@@ -1,16 +1,13 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../src/app';
+import { listeningApp } from './support/server';
 
-let app: App;
 let base: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  app = await createApp();
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  ({ base, close } = await listeningApp());
 });
-afterAll(() => new Promise<void>((resolve) => app.server.close(() => resolve())));
+afterAll(() => close());
 
 const search = (query: string) => fetch(`${base}/api/search${query}`);
 

@@ -1,6 +1,7 @@
-import { TestAdapter, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../src/app';
+import { startConversation, textOf } from './support/chat';
 import { estimateCommand } from '../src/replies';
 import { getRule, type QuantifiedRule } from '../src/rules';
 
@@ -12,29 +13,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-let conversations = 0;
+const conversation = (locale = 'zh-CN') => startConversation(app, locale);
 
-/** A fresh conversation with the real bot through botbuilder's TestAdapter. */
-function conversation(locale = 'zh-CN') {
-  const adapter = new TestAdapter((context) => app.bot.run(context), {
-    channelId: 'test',
-    conversation: { id: `interview-${++conversations}` } as Activity['conversation'],
-    from: { id: 'user', name: 'User' },
-    recipient: { id: 'bot', name: 'Bot' },
-  });
-  adapter.locale = locale;
-  return {
-    /** Sends a message and returns the bot's replies to it. */
-    async say(text: string): Promise<Partial<Activity>[]> {
-      await adapter.receiveActivity(text);
-      const replies = [...adapter.activeQueue];
-      adapter.activeQueue.length = 0;
-      return replies;
-    },
-  };
-}
-
-const textOf = (replies: Partial<Activity>[]): string => replies.map((r) => r.text ?? '').join('\n');
 const buttonsOf = (replies: Partial<Activity>[]): string[] =>
   replies.at(-1)?.suggestedActions?.actions.map((a) => String(a.title)) ?? [];
 const cardOf = (replies: Partial<Activity>[]) =>

@@ -1,0 +1,30 @@
+import { TestAdapter, type Activity } from 'botbuilder';
+import type { App } from '../../src/app';
+
+let conversations = 0;
+
+/**
+ * A fresh conversation with the real bot through botbuilder's TestAdapter. Each gets its
+ * own conversation id, since the app's state is shared across a test file.
+ */
+export function startConversation(app: App, locale = 'zh-CN') {
+  const adapter = new TestAdapter((context) => app.bot.run(context), {
+    channelId: 'test',
+    conversation: { id: `conversation-${++conversations}` } as Activity['conversation'],
+    from: { id: 'user', name: 'User' },
+    recipient: { id: 'bot', name: 'Bot' },
+  });
+  adapter.locale = locale;
+  return {
+    adapter,
+    /** Sends a message and returns the bot's replies to it. */
+    async say(text: string): Promise<Partial<Activity>[]> {
+      await adapter.receiveActivity(text);
+      const replies = [...adapter.activeQueue];
+      adapter.activeQueue.length = 0;
+      return replies;
+    },
+  };
+}
+
+export const textOf = (replies: Partial<Activity>[]): string => replies.map((r) => r.text ?? '').join('\n');
