@@ -46,7 +46,8 @@ describe('direct references', () => {
   ])('%s → measure %i', (q, id) => {
     expect(findMeasureReference(normalizeQuery(q))).toBe(id);
   });
-  it('does not take a year range or 5G for a reference', () => {
+  it('does not take a year range, 5G or a bracketed digit for a reference', () => {
+    expect(findMeasureReference(normalizeQuery('<script>alert(1)</script>'))).toBeUndefined();
     expect(findMeasureReference(normalizeQuery('三年攻坚实施方案(2020-2022年)'))).toBeUndefined();
     expect(findMeasureReference(normalizeQuery('5G基站'))).toBeUndefined();
   });
