@@ -46,6 +46,11 @@ describe('the bot', () => {
     expect(original.text).toContain('（九）推进工业互联网标识解析体系建设。对我市获批国家立项支持');
   });
 
+  it('answers who is responsible for a measure named in the question', async () => {
+    const [reply] = await conversation().say('措施8的责任单位是谁');
+    expect(reply.text).toBe('措施（八）推进两化深度融合的责任单位：市工业和信息化局；市财政局；各区、市政府。');
+  });
+
   it('asks for a measure when 这条 has nothing to refer to', async () => {
     const [reply] = await conversation().say('这条的责任单位是谁');
     expect(reply.text).toContain('请先告诉我您想了解哪一条措施');

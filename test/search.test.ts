@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../src/knowledge';
-import { PolicySearch, findMeasureReference, normalizeQuery, isAmbiguous } from '../src/search';
+import { PolicySearch, closeHits, findMeasureReference, normalizeQuery } from '../src/search';
 import { cutQuestionWords } from '../src/search/segmenter';
 import { evaluate, readEvalFile } from '../src/search/evaluate';
 
@@ -85,7 +85,11 @@ describe('searching the measures', () => {
   it('tells when the two best hits are too close to choose', () => {
     const hits = engine.search('平台服务商名录').hits;
     expect(hits.slice(0, 2).map((h) => h.measure.id).sort()).toEqual([5, 6]);
-    expect(isAmbiguous(engine.search('两化融合项目补贴多少').hits)).toBe(false);
+    expect(closeHits(engine.search('两化融合项目补贴多少').hits)).toHaveLength(1);
+    // A bare 补贴: every measure with money matches only through synonyms, equally.
+    const bare = closeHits(engine.search('补贴', { limit: 3 }).hits);
+    expect(bare.length).toBeGreaterThanOrEqual(2);
+    expect(bare.every((hit) => hit.coverage === bare[0].coverage)).toBe(true);
   });
 });
 

@@ -35,6 +35,14 @@ const FACTS: { fact: NoticeFact; pattern: RegExp; unlessMeasureFound: boolean }[
   { fact: 'overview', pattern: /(通知|文件|政策).*(主要内容|讲了什么|讲什么|说了什么|概要|概况|有哪些措施|多少条)|^(主要内容|概要|有哪些措施)/, unlessMeasureFound: true },
 ];
 
+/** What part of a measure a question asks for, if it names one: 责任单位 → 'units'. */
+export function aspectOf(normalized: string): 'units' | 'figures' | 'full-text' | undefined {
+  if (ASPECT_UNITS.test(normalized)) return 'units';
+  if (ASPECT_TEXT.test(normalized)) return 'full-text';
+  if (ASPECT_FIGURES.test(normalized)) return 'figures';
+  return undefined;
+}
+
 export function detectIntent(normalized: string): Intent {
   const text = normalized.replace(/\s+/g, '');
   if (GREETING.test(text)) return { kind: 'greeting' };
@@ -44,12 +52,7 @@ export function detectIntent(normalized: string): Intent {
   if (/^相关措施$/.test(text)) return { kind: 'related' };
   if (CHECK_UP.test(text)) return { kind: 'check-up' };
   if (/^估算奖励$/.test(text) || ESTIMATE.test(text)) return { kind: 'estimate' };
-  if (THIS_MEASURE.test(text)) {
-    if (ASPECT_UNITS.test(text)) return { kind: 'follow-up', aspect: 'units' };
-    if (ASPECT_TEXT.test(text)) return { kind: 'follow-up', aspect: 'full-text' };
-    if (ASPECT_FIGURES.test(text)) return { kind: 'follow-up', aspect: 'figures' };
-    return { kind: 'follow-up', aspect: 'summary' };
-  }
+  if (THIS_MEASURE.test(text)) return { kind: 'follow-up', aspect: aspectOf(text) ?? 'summary' };
   for (const { fact, pattern, unlessMeasureFound } of FACTS) {
     if (pattern.test(text)) return { kind: 'notice-fact', fact, unlessMeasureFound };
   }

@@ -1,6 +1,6 @@
 import type { Measure, Notice } from '../knowledge';
-import { AMBIGUITY_RATIO, isAmbiguous, normalizeQuery, type PolicySearch } from '../search';
-import { detectIntent } from './intents';
+import { closeHits, normalizeQuery, type PolicySearch } from '../search';
+import { aspectOf, detectIntent } from './intents';
 import {
   FOLLOW_UP,
   answerMeasure,
@@ -93,10 +93,13 @@ function answerQuestion(text: string, lastMeasureId: number | undefined, ctx: Qa
   }
   const [top] = response.hits;
   if (!top) return { replies: [notFound(ctx.notice)], lastMeasureId };
-  if (isAmbiguous(response.hits)) {
-    const close = response.hits.filter((h) => h.score >= top.score * AMBIGUITY_RATIO).map((h) => h.measure);
-    return { replies: [chooseBetween(close)], lastMeasureId };
-  }
-  const reply = answerMeasure(top.measure, ctx.notice, { snippet: top.snippet, estimable: ctx.isEstimable(top.measure.id) });
+  const close = closeHits(response.hits);
+  if (close.length > 1) return { replies: [chooseBetween(close.map((hit) => hit.measure))], lastMeasureId };
+  // 措施8的责任单位是谁: the units, as a follow-up would give them. Other answers show
+  // the figures and units anyway.
+  const reply =
+    aspectOf(response.normalized) === 'units'
+      ? unitsOf(top.measure)
+      : answerMeasure(top.measure, ctx.notice, { snippet: top.snippet, estimable: ctx.isEstimable(top.measure.id) });
   return { replies: [reply], lastMeasureId: top.measure.id };
 }
