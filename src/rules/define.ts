@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clause } from './clause';
 import type { ConditionDef } from './conditions';
-import type { Computation, InputSpecs, NotQuantifiedRule, Period, ShapeOf, TypedQuantifiedRule, ValuesOf } from './types';
+import type { Computation, InputSpecs, NotQuantifiedRule, RuleBase, ShapeOf, TypedQuantifiedRule, ValuesOf } from './types';
 
 /**
  * Builds a quantified rule from its declaration: the schema comes from the inputs,
@@ -10,19 +10,15 @@ import type { Computation, InputSpecs, NotQuantifiedRule, Period, ShapeOf, Typed
  *   const rule = defineRule({ id: 'two-integration', inputs: { isSme: yesNo({…}), … }, … });
  *   rule.schema.parse({ isSme: true, investment: 3_000_000, completed: true }) → typed values
  */
-export function defineRule<const I extends InputSpecs>(declaration: {
-  id: string;
-  title: string;
-  subject: string;
-  clause: Clause;
-  period: Period;
-  periodBasis: string;
-  amountKind?: 'award' | 'equity-ceiling';
-  inputs: I;
-  conditions: readonly ConditionDef<Extract<keyof I, string>>[];
-  compute(values: ValuesOf<I>): Computation;
-  notes?: readonly string[];
-}): TypedQuantifiedRule<I> {
+export function defineRule<const I extends InputSpecs>(
+  declaration: Omit<RuleBase, 'notes'> & {
+    amountKind?: 'award' | 'equity-ceiling';
+    inputs: I;
+    conditions: readonly ConditionDef<Extract<keyof I, string>>[];
+    compute(values: ValuesOf<I>): Computation;
+    notes?: readonly string[];
+  },
+): TypedQuantifiedRule<I> {
   const shape = Object.fromEntries(
     Object.entries(declaration.inputs).map(([key, spec]) => [key, spec.schema]),
   ) as ShapeOf<I>;

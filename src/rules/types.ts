@@ -28,7 +28,7 @@ export type Computation =
       suffix?: string;
     };
 
-interface RuleBase {
+export interface RuleBase {
   id: string;
   /** Short Chinese title: '两化融合项目奖补'. */
   title: string;
