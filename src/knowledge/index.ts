@@ -44,6 +44,15 @@ export function parseLexicon(text: string): LexiconEntry[] {
     });
 }
 
+/** A file of knowledge/ with one word a line (# starts a comment): stopwords, places. */
+export function readWordList(file: string): string[] {
+  const words = readFileSync(knowledgePath(file), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  return z.array(z.string().min(1)).min(1, `${file} is empty`).parse(words);
+}
+
 let cached: Knowledge | undefined;
 
 /** Reads and validates everything under knowledge/ once; later calls return the same object. */
@@ -54,14 +63,7 @@ export function loadKnowledge(): Knowledge {
   const synonyms = z
     .array(SynonymGroupSchema)
     .parse(JSON.parse(readFileSync(knowledgePath('synonyms.json'), 'utf8')));
-  const localPlaces = new Set(
-    z.array(z.string().min(1)).min(1).parse(
-      readFileSync(knowledgePath('places.txt'), 'utf8')
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#')),
-    ),
-  );
+  const localPlaces = new Set(readWordList('places.txt'));
   cached = { notice, measures: allMeasures(notice), lexicon, synonyms, localPlaces };
   return cached;
 }

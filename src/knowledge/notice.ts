@@ -138,3 +138,8 @@ export function renderNotice(notice: Notice): string {
 }
 
 export const allMeasures = (notice: Notice): Measure[] => notice.sections.flatMap((s) => s.measures);
+
+/** A measure's body as sentences, each with its 。 or ；: the unit answers quote. */
+export function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[。；])/).filter((s) => s.trim() !== '');
+}

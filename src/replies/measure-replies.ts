@@ -1,4 +1,4 @@
-import type { Measure, Notice } from '../knowledge';
+import { sentencesOf, type Measure, type Notice } from '../knowledge';
 import { measureLabel, validityNote } from './notice-replies';
 import type { Reply, ReplyAction } from './types';
 
@@ -11,9 +11,6 @@ export const FOLLOW_UP = {
 
 const FIGURE = /\d+(?:\.\d+)?(?:万元|亿元|%|家|个)/;
 
-export function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[。；])/).filter((s) => s.trim() !== '');
-}
 
 /** Sentences of the measure that state an amount, a rate or a threshold. */
 export function figureSentences(measure: Measure): string[] {

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { Knowledge, Measure } from '../knowledge';
+import { sentencesOf, type Knowledge, type Measure } from '../knowledge';
 import { normalizeQuery } from './normalize';
 import { findMeasureReference } from './references';
 import { cutForSearch, cutQuestionWords, generalIdf, isPunctuation, isStopword, loadSegmenter, placeNames } from './segmenter';
@@ -82,9 +82,6 @@ function withRateWords(text: string): string {
   return text.replace(/\d+(?:\.\d+)?%/g, (rate) => `${rate} 比例 `);
 }
 
-function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[。；])/).filter((s) => s.trim() !== '');
-}
 
 /**
  * Full-text search over the notice's measures: jieba words, minisearch BM25 with field

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import nodejieba from 'nodejieba';
+import { readWordList } from '../knowledge';
 import { knowledgePath } from '../knowledge/paths';
 
 /**
@@ -100,12 +101,7 @@ let stopwords: Set<string> | undefined;
 
 /** Function words and question words that say nothing about which measure is meant. */
 export function isStopword(word: string): boolean {
-  stopwords ??= new Set(
-    readFileSync(knowledgePath('stopwords.txt'), 'utf8')
-      .split('\n')
-      .map((w) => w.trim())
-      .filter(Boolean),
-  );
+  stopwords ??= new Set(readWordList('stopwords.txt'));
   return stopwords.has(word);
 }
 
