@@ -1,5 +1,5 @@
 import type { Measure, Notice } from '../knowledge';
-import { closeHits, normalizeQuery, type PolicySearch } from '../search';
+import { closeHits, normalizeQuery, type PolicySearch, type SearchResponse } from '../search';
 import { aspectOf, detectIntent } from './intents';
 import {
   FOLLOW_UP,
@@ -77,17 +77,18 @@ export function respond(text: string, lastMeasureId: number | undefined, ctx: Qa
       if (intent.aspect === 'figures') return needsMeasure((m) => figuresOf(m, notice, ctx.isEstimable(m.id)));
       return needsMeasure((m) => answerMeasure(m, notice, { estimable: ctx.isEstimable(m.id) }));
     case 'notice-fact': {
-      if (intent.unlessMeasureFound && search.search(text, { limit: 1 }).hits.length > 0) break;
+      // 适用范围 alone is about the notice; 两化融合的适用范围 is about a measure.
+      const response = search.search(text, { limit: 3 });
+      if (intent.unlessMeasureFound && response.hits.length > 0) return answerQuestion(response, lastMeasureId, ctx);
       return { replies: [noticeFact(intent.fact, notice)], lastMeasureId };
     }
     case 'question':
       break;
   }
-  return answerQuestion(text, lastMeasureId, ctx);
+  return answerQuestion(search.search(text, { limit: 3 }), lastMeasureId, ctx);
 }
 
-function answerQuestion(text: string, lastMeasureId: number | undefined, ctx: QaContext): QaTurn {
-  const response = ctx.search.search(text, { limit: 3 });
+function answerQuestion(response: SearchResponse, lastMeasureId: number | undefined, ctx: QaContext): QaTurn {
   if (response.reference !== undefined && response.hits.length === 0) {
     return { replies: [noSuchMeasure(response.reference)], lastMeasureId };
   }
