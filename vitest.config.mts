@@ -7,7 +7,5 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 20000,
-    // restify 11 touches process.binding('http_parser'): a known, harmless deprecation.
-    execArgv: ['--disable-warning=DEP0111'],
   },
 });

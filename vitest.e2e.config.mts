@@ -7,7 +7,5 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
-    // restify 11 touches process.binding('http_parser'): a known, harmless deprecation.
-    execArgv: ['--disable-warning=DEP0111'],
   },
 });

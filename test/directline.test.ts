@@ -110,7 +110,7 @@ async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 
 }
 
 /**
- * botframework-directlinejs talks through rxjs 5's ajax, which needs XMLHttpRequest; Node 20
+ * botframework-directlinejs talks through rxjs 5's ajax, which needs XMLHttpRequest; Node
  * has none. This shim does the little rxjs uses (open, setRequestHeader, send, status,
  * response, onreadystatechange) over fetch. Test-only: the browser has the real thing.
  */
@@ -178,7 +178,7 @@ describe('Direct Line channel driven by botframework-directlinejs', () => {
   it('greets first, echoes the message with id and clientActivityID, then answers', async () => {
     const running = await start();
     const { token, conversationId } = await generate(running, { user: { id: 'dl_portal-user-7' } });
-    // Node 20 has no global WebSocket and DirectLine reads one even for polling; it is never used.
+    // DirectLine reads a WebSocket class even for polling; it is never used.
     const services = { WebSocket: class NoWebSocket {} as never };
     const directLine = new DirectLine({ token, domain: running.domain, webSocket: false, pollingInterval: 200, ...services });
     const seen: DirectLineActivity[] = [];

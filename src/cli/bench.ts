@@ -16,7 +16,6 @@ import { benchQuestions } from './bench-questions';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
-const NODE_FLAGS = ['--disable-warning=DEP0111'];
 
 const median = (xs: number[]) => percentile(xs, 50);
 function percentile(xs: number[], p: number): number {
@@ -33,7 +32,7 @@ interface EngineRun {
 }
 
 function engineRun(dictionary: 'trimmed' | 'full'): EngineRun {
-  const out = execFileSync(process.execPath, [...NODE_FLAGS, join(__dirname, 'bench-engine.js'), dictionary], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [join(__dirname, 'bench-engine.js'), dictionary], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
@@ -52,7 +51,7 @@ const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 
 async function serverRun(askQuestions: boolean) {
   const start = performance.now();
-  const child = spawn(process.execPath, [...NODE_FLAGS, join(__dirname, '..', 'index.js')], {
+  const child = spawn(process.execPath, [join(__dirname, '..', 'index.js')], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -115,7 +115,7 @@ export async function startApp({ allowedOrigins = [] as string[] } = {}): Promis
 }
 
 function hasRoute(server: restify.Server, path: string): boolean {
-  // restify 11 keeps routes in an object keyed by route name (its typings say an array).
+  // restify keeps routes in an object keyed by route name (its typings say an array).
   const routes = Object.values(server.router.getRoutes() as unknown as object) as { path: string }[];
   return routes.some((route) => route.path === path);
 }
