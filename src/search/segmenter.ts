@@ -46,17 +46,23 @@ export function trimmedDictionaryFiles(): SegmenterFiles {
 let loadedFiles: SegmenterFiles | undefined;
 
 /**
- * Loads the segmenter once (again only if other files are asked for). A missing file
- * would abort the whole process inside nodejieba, so check first and throw instead.
+ * Loads the segmenter (the trimmed dictionary unless other files are given), once: later
+ * calls with no files, or the same files, return at once. A missing file would abort the
+ * whole process inside nodejieba, so check first and throw instead. Called at start
+ * (PolicySearch's constructor); a turn never touches the file system.
  */
-export function loadSegmenter(files: SegmenterFiles = trimmedDictionaryFiles()): void {
-  if (loadedFiles && JSON.stringify(loadedFiles) === JSON.stringify(files)) return;
-  for (const path of Object.values(files)) {
+export function loadSegmenter(files?: SegmenterFiles): void {
+  if (loadedFiles && (!files || sameFiles(loadedFiles, files))) return;
+  const chosen = files ?? trimmedDictionaryFiles();
+  for (const path of Object.values(chosen)) {
     if (!existsSync(path)) throw new Error(`jieba dictionary file missing: ${path}`);
   }
-  nodejieba.load(files);
-  loadedFiles = files;
+  nodejieba.load(chosen);
+  loadedFiles = chosen;
 }
+
+const sameFiles = (a: SegmenterFiles, b: SegmenterFiles): boolean =>
+  (Object.keys(a) as (keyof SegmenterFiles)[]).every((key) => a[key] === b[key]);
 
 /** Words as a reader sees them: "两化融合项目补贴" → 两化融合|项目|补贴. HMM on, so "50万" stays whole. */
 export function cut(text: string, hmm = true): string[] {
