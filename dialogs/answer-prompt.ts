@@ -1,7 +1,8 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import type { QuestionView, SummaryItem } from '../src/replies';
-import { readAnswer, readCommand, readEdit, type AnswerValue, type EditableItem } from './answers';
+import type { AnswerValue } from '../src/rules';
+import { readAnswer, readCommand, readEdit, type EditableItem } from './answers';
 
 /**
  * The one prompt of an interview. What it expects travels in `options.validations`

@@ -1,7 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { checkUpIntro, checkUpReply, type QaContext } from '../src/replies';
 import { checkUp, checkUpMissingInputs, type InputDescription } from '../src/rules';
-import type { AnswerValue } from './answers';
+import type { AnswerValue } from '../src/rules';
 import { cardActivity } from './card-activity';
 import { InterviewDialog, type InterviewOutcome } from './interview-dialog';
 import type { ConversationMemory } from './memory';

@@ -23,10 +23,10 @@ import {
   type Reply,
   type SummaryItem,
 } from '../src/replies';
-import { allInputs, describeInput, valueText, type InputDescription } from '../src/rules';
+import { allInputs, describeInput, valueText, type AnswerValue, type InputDescription } from '../src/rules';
 import { normalizeQuery } from '../src/search';
 import { AnswerPrompt, retryWith, type Expectation, type InterviewAnswer, type Recognition } from './answer-prompt';
-import { looksLikeQuestion, readCommand, type AnswerValue } from './answers';
+import { looksLikeQuestion, readCommand } from './answers';
 import type { ConversationMemory } from './memory';
 
 const ANSWER_PROMPT = 'answer';

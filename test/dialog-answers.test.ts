@@ -2,7 +2,8 @@ import { recognizeBoolean } from '@microsoft/recognizers-text-choice';
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-number';
 import { describe, expect, it } from 'vitest';
 import { recognizeReply, type Expectation } from '../dialogs/answer-prompt';
-import { looksLikeQuestion, readAmount, readChoice, readCommand, readEdit, readYesNo } from '../dialogs/answers';
+import { looksLikeQuestion, readChoice, readCommand, readEdit } from '../dialogs/answers';
+import { readAmount, readYesNo } from '../src/rules/reading';
 import { describeRule, getRule, type InputDescription } from '../src/rules';
 
 const input = (ruleId: string, key: string): InputDescription =>

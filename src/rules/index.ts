@@ -14,6 +14,7 @@ export { COMBINATION_NOTE, validity } from './notes';
 export { formatFen, formatYuan, fenToYuan, percentOfFen, toFen } from './money';
 export type { Clause, Figure, MoneyFigure, RateFigure, CountFigure } from './clause';
 export type { InputKind, InputSpec, ChoiceOption } from './inputs';
+export { clean, readAmount, readYesNo, type AnswerValue, type Reading } from './reading';
 export type * from './types';
 
 import type { z } from 'zod';
