@@ -11,6 +11,8 @@ import {
 import restify from 'restify';
 import { createInProcessDelivery, registerDirectLine } from '../../src/directline';
 import { registerPortal } from '../../src/portal';
+import { jsonBody } from '../../src/http/body';
+import { MAX_BODY_BYTES } from '../../src/server';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -137,7 +139,7 @@ export async function startStandIn(): Promise<RunningApp> {
 export function createStandInServer(allowedOrigins: string[] = []): restify.Server {
   const server = restify.createServer();
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false }));
+  server.use(jsonBody(MAX_BODY_BYTES));
   mountChannelAndPortal(server, new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), new StandInPolicyBot(), allowedOrigins);
   return server;
 }
