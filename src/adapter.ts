@@ -7,6 +7,10 @@ import {
 } from 'botbuilder';
 import type { AppConfig } from './config';
 import { errorFields, log } from './log';
+import { StoreUnavailableError } from './state/store';
+
+/** What a user reads while the conversation store (Redis) cannot be reached. */
+export const STORE_UNAVAILABLE_REPLY = '暂时无法处理，请稍后再试。';
 
 /**
  * botbuilder's CloudAdapter, with one addition: `handle` runs a turn from an activity this
@@ -31,6 +35,11 @@ export function createAdapter(config: AppConfig): PolicyAdapter {
   );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The conversation state is left as it was: a failed turn must not lose an interview.
+    if (error instanceof StoreUnavailableError) {
+      log.warn({ channel: context.activity.channelId }, 'turn failed: store unavailable');
+      await context.sendActivity(STORE_UNAVAILABLE_REPLY);
+      return;
+    }
     log.error({ ...errorFields(error), channel: context.activity.channelId }, 'turn failed');
     await context.sendActivity('抱歉，处理您的消息时出错了。您刚才的进度已保留，请稍后重试或换个说法。');
   };

@@ -5,15 +5,15 @@ import { PolicyBot } from './bot';
 import { loadConfig, type AppConfig } from './config';
 import { createInProcessDelivery, registerDirectLine, type DirectLine } from './directline';
 import { clientAddress } from './http/client';
-import { MemoryCounters, RateLimiter } from './http/rate-limit';
+import { RateLimiter } from './http/rate-limit';
 import { noteRequest } from './http/request-log';
 import { loadKnowledge } from './knowledge';
 import { registerPortal } from './portal';
 import { rulesForMeasure } from './rules';
 import { PolicySearch } from './search';
 import { createServer } from './server';
+import { openStore, type StateStore } from './state';
 import { ChannelScopedConversationState } from './state/conversation-state';
-import { ExpiringMemoryStorage } from './state/expiring-storage';
 
 export interface App {
   config: AppConfig;
@@ -22,28 +22,28 @@ export interface App {
   bot: PolicyBot;
   search: PolicySearch;
   directLine: DirectLine;
+  /** Where conversations live (STORAGE). */
+  store: StateStore;
   /** True when DIRECTLINE_SECRET was empty and a random one was made for this run. */
   directLineSecretGenerated: boolean;
 }
 
 /**
- * Builds the whole application from settings (defaults: local, unauthenticated):
- * knowledge → search index → bot with expiring conversation state → HTTP server with
- * per-client rate limits → Direct Line and the portal pages. Nothing listens yet;
- * index.ts does that.
+ * Builds the whole application from settings (defaults: local, unauthenticated, SQLite):
+ * store → knowledge → search index → bot with conversation state in the store → HTTP
+ * server with per-client rate limits → Direct Line and the portal pages. Nothing listens
+ * yet; index.ts does that. A store that cannot be opened (Redis unreachable, a corrupt
+ * SQLite file) fails here with an error naming it.
  */
 export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App> {
   const config = { ...loadConfig({}), ...overrides };
+  const store = await openStore(config);
   const knowledge = loadKnowledge();
   const search = new PolicySearch(knowledge);
   const adapter = createAdapter(config);
 
-  const storage = new ExpiringMemoryStorage({
-    ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000,
-    maxItems: config.MAX_CONVERSATIONS,
-  });
   const bot = new PolicyBot(
-    new ChannelScopedConversationState(storage),
+    new ChannelScopedConversationState(store.botState),
     {
       notice: knowledge.notice,
       search,
@@ -52,7 +52,7 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
     (outcome) => noteRequest({ outcome }),
   );
 
-  const limiter = new RateLimiter(new MemoryCounters(), {
+  const limiter = new RateLimiter(store.counters, {
     messages: config.RATE_LIMIT_MESSAGES,
     conversations: config.RATE_LIMIT_CONVERSATIONS,
     tokens: config.RATE_LIMIT_TOKENS,
@@ -69,6 +69,7 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
     notice: knowledge.notice,
     rateLimit,
     messagesAccess: config.MicrosoftAppId ? 'authenticated' : config.UNAUTHENTICATED_MESSAGES,
+    isReady: () => store.healthy(),
   });
 
   // Web Chat on portal pages talks to this server's own Direct Line; replies come back
@@ -80,11 +81,7 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
     secret,
     tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL_SECONDS,
     allowedOrigins: config.ALLOWED_ORIGINS,
-    limits: {
-      maxConversations: config.MAX_CONVERSATIONS,
-      maxConversationsPerClient: config.MAX_CONVERSATIONS_PER_CLIENT,
-      idleExpirySeconds: config.CONVERSATION_TTL_MINUTES * 60,
-    },
+    store: store.directLine,
     rateLimit,
     clientOf,
     bot: { id: 'qingdao-policy-assistant', name: '青岛市工业互联网政策助手' },
@@ -94,5 +91,6 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
     demoTokenIssuer: config.WEBCHAT_DEMO_TOKENS ? () => directLine.generateToken() : undefined,
     rateLimit: (req) => rateLimit(req, 'tokens'),
   });
-  return { config, server, adapter, bot, search, directLine, directLineSecretGenerated };
+  server.on('close', () => void store.close());
+  return { config, server, adapter, bot, search, directLine, store, directLineSecretGenerated };
 }

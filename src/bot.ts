@@ -1,9 +1,10 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, DeliveryModes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { MainDialog, TURN_OUTCOME, type ConversationMemory, type TurnOutcome } from '../dialogs/main-dialog';
 import { toActivity } from './activities';
 import { greeting, type QaContext } from './replies';
+import { isETagConflict } from './state';
 
 /** The longest message the bot reads; a portal text box can send anything. */
 export const MAX_MESSAGE_LENGTH = 500;
@@ -64,5 +65,22 @@ export class PolicyBot extends ActivityHandler {
       await this.conversationState.saveChanges(context, false);
       await next();
     });
+  }
+
+  /**
+   * Runs the turn; when its state was saved by another turn of the same conversation in
+   * the meantime (another instance: the store's eTag says so), runs it once more on the
+   * fresh state rather than overwrite. Only while its replies are still held back
+   * (expectReplies: Direct Line and the in-process chat), so the user never sees both.
+   */
+  override async run(context: TurnContext): Promise<void> {
+    try {
+      await super.run(context);
+    } catch (error) {
+      if (!isETagConflict(error) || context.activity.deliveryMode !== DeliveryModes.ExpectReplies) throw error;
+      context.bufferedReplyActivities.length = 0;
+      await this.conversationState.load(context, true);
+      await super.run(context);
+    }
   }
 }

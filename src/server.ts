@@ -9,6 +9,7 @@ import { isLocalClient, isLoopback } from './http/client';
 import { HttpError, JSON_HEADERS, sendError, sendErrorBody, sendJson } from './http/errors';
 import { noteConversation, requestLogging } from './http/request-log';
 import type { Notice } from './knowledge';
+import { KeyedQueue } from './state/keyed-queue';
 import { errorFields, log } from './log';
 import { describeRules, estimate, getRule } from './rules';
 import type { PolicySearch } from './search';
@@ -69,6 +70,8 @@ const EstimateBodySchema = z.object({
 export function createServer({ adapter, bot, search, notice, rateLimit, messagesAccess, isReady }: ServerDeps): restify.Server {
   // No name: restify would put it in a Server header of every answer.
   const server = restify.createServer({ name: '', handleUncaughtExceptions: false });
+  // Turns of one conversation run one after another in this process.
+  const turns = new KeyedQueue();
   // Slow clients cannot hold a connection open for ever (slowloris).
   server.server.headersTimeout = 10_000;
   server.server.requestTimeout = 30_000;
@@ -108,10 +111,11 @@ export function createServer({ adapter, bot, search, notice, rateLimit, messages
       if (messagesAccess === 'loopback' && !isLoopbackUrl(activity.serviceUrl)) {
         throw new HttpError(400, 'invalid-activity', 'serviceUrl must be on this machine (http://localhost:…) without a Microsoft App ID');
       }
-      noteConversation(`${activity.channelId ?? ''}/${activity.conversation.id}`);
+      const conversationKey = `${activity.channelId ?? ''}/${activity.conversation.id}`;
+      noteConversation(conversationKey);
       const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
       const answer = await withDeadline(
-        adapter.handle(authHeader, activity, (context) => bot.run(context)),
+        turns.run(conversationKey, () => adapter.handle(authHeader, activity, (context) => bot.run(context))),
         MESSAGE_DEADLINE_MS,
       );
       sendJson(res, answer?.status ?? 200, answer?.body ?? {});

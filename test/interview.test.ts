@@ -7,7 +7,7 @@ import { getRule, type QuantifiedRule } from '../src/rules';
 
 let app: App;
 beforeAll(async () => {
-  app = await createApp();
+  app = await createApp({ STORAGE: 'memory' });
 });
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,6 +1,8 @@
 import type { Activity } from 'botbuilder';
 import type { Request } from 'restify';
 import { plainAddress } from '../http/client';
+import { MemoryDirectLineStore } from '../state/memory';
+import { HISTORY_LIMITS, type DirectLineStore, type DirectLineStoreLimits } from '../state/store';
 import { errorFields, log } from '../log';
 
 /** Sends one activity to the bot and resolves with the bot's replies (in-process, no HTTP). */
@@ -9,19 +11,10 @@ export type DeliverToBot = (activity: Activity) => Promise<Partial<Activity>[]>;
 /** Rate-limit buckets of the Direct Line routes. */
 export type DirectLineBucket = 'tokens' | 'conversations' | 'messages' | 'polls';
 
-export interface DirectLineLimits {
-  /** Conversations kept; past this the least recently used one is dropped. */
-  maxConversations: number;
-  /** Conversations one client may hold; past this its own least recently used one is dropped. */
-  maxConversationsPerClient: number;
-  /** Activities kept per conversation (oldest dropped first); watermarks keep counting. */
-  maxActivitiesPerConversation: number;
-  /** Bytes (as JSON) of activities kept per conversation, oldest dropped first. */
-  maxHistoryBytes: number;
+/** The channel's own limits, and those of the in-memory store it makes when given none. */
+export interface DirectLineLimits extends DirectLineStoreLimits {
   /** The largest activity a client may post, as kept (JSON bytes); larger ones get 413. */
   maxActivityBytes: number;
-  /** A conversation nobody has touched (not even polled) for this long is dropped. */
-  idleExpirySeconds: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
   /** How long one bot turn may take before the POST answers 504 (late replies still arrive). */
@@ -45,6 +38,8 @@ export interface DirectLineOptions {
   serviceUrl?: string;
   /** Browser origins (besides this server) allowed to call Direct Line directly (CORS). */
   allowedOrigins?: string[];
+  /** Where conversations and history live; default: in this process, with `limits`. */
+  store?: DirectLineStore;
   /** Route prefix; Web Chat's `domain` must point here. */
   basePath?: string;
   /** Where bot failures are reported; defaults to the structured log. */
@@ -58,10 +53,7 @@ export interface DirectLineOptions {
 export const DEFAULT_LIMITS: DirectLineLimits = {
   maxConversations: 1000,
   maxConversationsPerClient: 20,
-  maxActivitiesPerConversation: 50,
-  // Web Chat keeps its own transcript; the history only bridges a post and the next poll
-  // (or a page reload), so a few dozen answers are plenty.
-  maxHistoryBytes: 64 * 1024,
+  ...HISTORY_LIMITS,
   maxActivityBytes: 8 * 1024,
   idleExpirySeconds: 20 * 60,
   maxBodyBytes: 16 * 1024,
@@ -70,6 +62,7 @@ export const DEFAULT_LIMITS: DirectLineLimits = {
 
 export interface ResolvedDirectLineOptions {
   deliver: DeliverToBot;
+  store: DirectLineStore;
   secret: string;
   tokenTtlSeconds: number;
   limits: DirectLineLimits;
@@ -96,12 +89,14 @@ export function resolveOptions(options: DirectLineOptions): ResolvedDirectLineOp
     if (!Number.isFinite(value) || value <= 0) throw new Error(`Direct Line: limits.${name} must be positive`);
   }
   const basePath = (options.basePath ?? '/v3/directline').replace(/\/+$/, '');
+  const now = options.now ?? Date.now;
   return {
     deliver: options.deliver,
+    store: options.store ?? new MemoryDirectLineStore(limits, now),
     secret: options.secret,
     tokenTtlSeconds,
     limits,
-    now: options.now ?? Date.now,
+    now,
     bot: { id: options.bot?.id ?? 'bot', name: options.bot?.name ?? options.bot?.id ?? 'bot' },
     serviceUrl: options.serviceUrl ?? `http://localhost${basePath}`,
     allowedOrigins: normalizeOrigins(options.allowedOrigins ?? []),

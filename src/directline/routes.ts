@@ -68,12 +68,15 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   server.post(
     paths.conversations,
     route('conversations', async (req) => {
-      const { created, ...ticket } = channel.startConversation(caller(req), client(req), await readJsonBody(req, maxBody));
+      const { created, ...ticket } = await channel.startConversation(caller(req), client(req), await readJsonBody(req, maxBody));
       noteConversation(ticket.conversationId);
       return { status: created ? 201 : 200, body: ticket };
     }),
   );
-  server.get(paths.conversation, route('polls', (req) => ({ status: 200, body: channel.reconnect(caller(req), conversationId(req), client(req)) })));
+  server.get(
+    paths.conversation,
+    route('polls', async (req) => ({ status: 200, body: await channel.reconnect(caller(req), conversationId(req), client(req)) })),
+  );
   server.post(
     paths.activities,
     route('messages', async (req) => {
@@ -84,9 +87,9 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   );
   server.get(
     paths.activities,
-    route('polls', (req) => ({
+    route('polls', async (req) => ({
       status: 200,
-      body: channel.getActivities(caller(req), conversationId(req), queryParam(req, 'watermark')),
+      body: await channel.getActivities(caller(req), conversationId(req), queryParam(req, 'watermark')),
     })),
   );
 

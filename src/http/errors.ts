@@ -1,5 +1,6 @@
 import type { Response } from 'restify';
 import { log } from '../log';
+import { StoreUnavailableError } from '../state/store';
 
 /** An answer other than 2xx, sent as `{ error: { code, message } }`. */
 export class HttpError extends Error {
@@ -32,6 +33,10 @@ export function sendErrorBody(res: Response, status: number, code: string, messa
 
 /** An HttpError as its JSON answer; anything else is logged and answered 500 without detail. */
 export function sendError(res: Response, error: unknown): void {
+  if (error instanceof StoreUnavailableError) {
+    sendJson(res, 503, { error: { code: 'StoreUnavailable', message: '暂时无法处理，请稍后再试 (store unavailable)' } }, { 'Retry-After': '5' });
+    return;
+  }
   if (error instanceof HttpError) {
     sendJson(res, error.status, { error: { code: error.code, message: error.message } }, error.headers);
     return;

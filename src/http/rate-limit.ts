@@ -52,7 +52,12 @@ export class RateLimiter<Bucket extends string> {
   async take(bucket: Bucket, client: string): Promise<void> {
     const now = this.now();
     const windowEndsAt = (Math.floor(now / WINDOW_MS) + 1) * WINDOW_MS;
-    const count = await this.counters.increment(`rl:${bucket}:${client}:${windowEndsAt}`, windowEndsAt);
+    let count: number;
+    try {
+      count = await this.counters.increment(`rl:${bucket}:${client}:${windowEndsAt}`, windowEndsAt);
+    } catch {
+      return; // counters unreachable (Redis down): let the request through rather than refuse everyone
+    }
     if (count > this.perMinute[bucket]) {
       const retryAfter = Math.max(1, Math.ceil((windowEndsAt - now) / 1000));
       throw new HttpError(429, 'TooManyRequests', `请求过于频繁，请${retryAfter}秒后再试 (too many requests)`, {

@@ -49,5 +49,6 @@ function normalizeUncached(text: string): string {
     if (amount.endsWith('万')) return `${value / 1e4}万`;
     return String(value);
   });
-  return digits.toUpperCase().replace(/\s+/g, ' ').trim();
+  // NFKC again after upper-casing: a few letters (ῗ) upper-case to an unnormalised sequence.
+  return digits.toUpperCase().normalize('NFKC').replace(/\s+/g, ' ').trim();
 }

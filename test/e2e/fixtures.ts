@@ -107,7 +107,7 @@ export async function startApp({ allowedOrigins = [] as string[] } = {}): Promis
   if (existsSync(appModule)) {
     const { createApp } = (await import(appModule)) as { createApp?: (config?: Record<string, unknown>) => Promise<AppLike> };
     if (typeof createApp === 'function') {
-      const app = await createApp({ PORT: 0, DIRECTLINE_SECRET: SECRET, ALLOWED_ORIGINS: allowedOrigins });
+      const app = await createApp({ STORAGE: 'memory', PORT: 0, DIRECTLINE_SECRET: SECRET, ALLOWED_ORIGINS: allowedOrigins });
       const wiredByApp = hasRoute(app.server, '/v3/directline/conversations');
       if (!wiredByApp) mountChannelAndPortal(app.server, app.adapter, app.bot, allowedOrigins);
       return listen(app.server, 'real', wiredByApp);

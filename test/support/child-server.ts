@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
@@ -25,15 +27,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** A fresh folder for a child's SQLite store; removed when the test process ends. */
+export function tempDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'qd-data-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /**
  * The real server (src/index.ts through tsx, as `npm start` runs it) in a child process,
- * on a free port, with the given settings; resolves when /healthz answers.
+ * on a free port (or `env.PORT`), with the given settings (by default the SQLite store in a
+ * fresh folder); resolves when /healthz answers.
  */
 export async function startChildServer(env: Record<string, string> = {}): Promise<ChildServer> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'index.ts')], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', DATA_DIR: env.DATA_DIR ?? tempDataDir(), ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
