@@ -14,7 +14,7 @@ describe('reading yes and no', () => {
     expect(readYesNo(text)).toEqual({ kind: 'value', value: true, strict: true });
   });
 
-  it.each(['否', '没有', '不是', '不', '无', '不属于', '未', '否。', '没有的'])('%s is no', (text) => {
+  it.each(['否', '没有', '不是', '不', '无', '不属于', '未', '否。', '没有的', '沒有', '不屬於'])('%s is no', (text) => {
     expect(readYesNo(text)).toEqual({ kind: 'value', value: false, strict: true });
   });
 
@@ -49,11 +49,31 @@ describe('reading amounts with the zh-cn number recogniser', () => {
     ['3,200,000元', 3_200_000],
     ['1800w', 18_000_000],
     ['两个亿', 200_000_000],
-    ['约300万', 3_000_000],
     ['300万5千', 3_005_000],
     ['三十二万零五百', 320_500],
+    ['叁佰贰拾万元', 3_200_000],
+    ['參佰貳拾萬', 3_200_000],
+    ['三百二十萬元', 3_200_000],
   ])('%s → %d', (text, value) => {
-    expect(readAmount(text)).toEqual({ kind: 'value', value, strict: true });
+    const reading = readAmount(text);
+    expect(reading).toMatchObject({ kind: 'value', value, strict: true });
+    expect(reading).not.toHaveProperty('approximate');
+  });
+
+  it('reads 72家 as 72 and says the number came without a unit of money', () => {
+    expect(readAmount('72家')).toEqual({ kind: 'value', value: 72, strict: true, bare: true });
+    expect(readAmount('72万')).toEqual({ kind: 'value', value: 720_000, strict: true });
+  });
+
+  it.each([
+    ['约300万', 3_000_000, 'about'],
+    ['约三百万左右', 3_000_000, 'about'],
+    ['一百二十来万', 1_200_000, 'about'],
+    ['300多万', 3_000_000, 'at-least'],
+    ['500万以上', 5_000_000, 'at-least'],
+    ['五十多万', 500_000, 'at-least'],
+  ])('reads the rough figure %s as %d, marked %s', (text, value, approximate) => {
+    expect(readAmount(text)).toMatchObject({ kind: 'value', value, approximate });
   });
 
   it('needs the Chinese culture: with en-us, 300万 would silently be 300', () => {
@@ -76,12 +96,14 @@ describe('reading amounts with the zh-cn number recogniser', () => {
     expect(readAmount('一些')).toEqual({ kind: 'none' });
   });
 
-  it.each(['300多万', '500万以上', '十几家', '几百万'])('%s is a bound, not an amount', (text) => {
-    expect(readAmount(text).kind).toMatch(/imprecise|none/);
-    expect(readAmount(text).kind).not.toBe('value');
-  });
+  it.each(['不到50万', '50万以下', '十几家', '几百万', '三四百万', '300到400万', '300万或400万'])(
+    '%s is a ceiling or a range: no figure to compute with',
+    (text) => {
+      expect(readAmount(text)).toEqual({ kind: 'imprecise' });
+    },
+  );
 
-  it.each(['很多', '不知道', '第十四条讲什么', '第十四条', '300万或400万', '20%', '没有', '5万5', '三万五'])('%s is not an amount', (text) => {
+  it.each(['很多', '不知道', '第十四条讲什么', '第十四条', '20%', '没有', '5万5', '三万五'])('%s is not an amount', (text) => {
     expect(readAmount(text)).toEqual({ kind: 'none' });
   });
 
@@ -155,7 +177,12 @@ describe('commands, corrections and questions', () => {
 
   it('recognises a reply against what the prompt expects', () => {
     const view = { title: '两化融合项目奖补估算', input: input('two-integration', 'investment'), progress: '第3题/共3题', canGoBack: true };
-    const asking: Expectation = { kind: 'input', view, answered: items.slice(0, 2) };
+    const asking: Expectation = {
+      kind: 'input',
+      view,
+      answered: items.slice(0, 2).map((item) => ({ ...item, valueText: '是' })),
+      canSkip: false,
+    };
     expect(recognizeReply('1.2亿', asking)).toEqual({
       kind: 'answer',
       answer: { kind: 'value', key: 'investment', value: 120_000_000 },
@@ -164,7 +191,7 @@ describe('commands, corrections and questions', () => {
     expect(recognizeReply('返回', asking)).toMatchObject({ kind: 'answer', answer: { kind: 'back' } });
     expect(recognizeReply('修改第1项', asking)).toMatchObject({ kind: 'answer', answer: { kind: 'edit', key: 'isSme' } });
     expect(recognizeReply('帮助', asking)).toEqual({ kind: 'help' });
-    expect(recognizeReply('300多万', asking)).toEqual({ kind: 'imprecise' });
+    expect(recognizeReply('不到300万', asking)).toEqual({ kind: 'imprecise' });
     expect(recognizeReply('很多', asking)).toEqual({ kind: 'none' });
 
     const summing: Expectation = {
