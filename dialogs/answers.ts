@@ -68,6 +68,9 @@ export function readPick(text: string, options: readonly PickOption[]): Reading 
   return NONE;
 }
 
+/** 前一个 / 后者: a position relative to something, clear only between two. */
+const RELATIVE = /^(前|后|上|下|前面|后面|上面|下面|前边|后边)(1|一)?(个|项|种|者|那个)?$|^(前者|后者)$/;
+
 /** 0-based position named by the text, for a list of `count`. */
 function positionOf(t: string, count: number): number | undefined {
   if (/^(最后|末|倒数第(1|一))(1|一)?(个|项|种|那个|那项|一个|一项)?$/.test(t)) return count - 1;
@@ -107,6 +110,8 @@ export function readChoice(text: string, options: readonly ChoiceOption[]): Read
   const picked = readPick(text, options.map((option) => ({ value: option.value, label: option.label, synonyms: choiceSynonyms(option) })));
   if (picked.kind === 'value' && picked.strict) return picked;
   const t = clean(text).replace(/[。！!?？]+$/, '');
+  // 后一个 among four is unclear; the recogniser would read its 一 as the first.
+  if (RELATIVE.test(t)) return NONE;
   const choices: Choice[] = options.map((option) => ({ value: option.value, synonyms: choiceSynonyms(option) }));
   const found = recognizeChoices(t, choices, { locale: 'zh-cn', tokenizer: hanTokenizer, allowPartialMatches: false });
   const values = [...new Set(found.map((f) => f.resolution.value))];
@@ -244,8 +249,14 @@ export function readCorrection(
     if (!edit && !marked) return undefined;
     return edit && body.replace(/,/g, '') !== '' && !/^(回答|答案|一下|下)$/.test(body.replace(/,/g, '')) ? undefined : { kind: 'edit-which' };
   }
-  const rest = stripName(body, item, byOrdinal !== undefined).replace(CONNECTORS, '').replace(/^,+|,+$/g, '');
-  if (rest === '') return edit || marked ? { kind: 'edit', key: item.key } : undefined;
+  const yesNo = item.input.kind === 'yesno';
+  // 是 and 为 answer a yes/no question ('说错了，是中小企业'); before an amount they only connect.
+  const withoutName = stripName(body, item, byOrdinal !== undefined)
+    .replace(yesNo ? /^(一下|把|将|,)+/ : CONNECTORS, '')
+    .replace(/^,+|,+$/g, '');
+  if (withoutName === '') return edit || marked ? { kind: 'edit', key: item.key } : undefined;
+  // A yes/no answer may need the name's own words (已经纳入名录了); an amount does not.
+  const rest = yesNo && byOrdinal === undefined ? body : withoutName;
   const reading = readAnswer(rest, item.input);
   // Unmarked, only a plain statement counts: 投资额是250万, not 投资额250万的话能拿多少.
   const plain = (reading.kind === 'value' || reading.kind === 'unit-unclear') && (edit || marked || reading.strict);
@@ -279,10 +290,9 @@ function namedItem(body: string, items: readonly CorrectableItem[]): Correctable
   return best?.item;
 }
 
-/** The text without the words that named the item: what is left is its new answer (yes/no keep them: 已经纳入名录了). */
+/** The text without the words that named the item: what is left is its new answer. */
 function stripName(body: string, item: CorrectableItem, byOrdinal: boolean): string {
   if (byOrdinal) return body.replace(/^(一下|把|将)?第([0-9一二三四五六七八九十两]+)(项|个|题|条)/, '');
-  if (item.input.kind === 'yesno') return body;
   const names = [...(item.names ?? []), item.short].map(clean).sort((a, b) => b.length - a.length);
   let rest = body;
   for (const name of names) rest = rest.split(name).join('');

@@ -165,6 +165,8 @@ const NOT_AN_AMOUNT = /[第条款项号万亿千百十]|措施|%/;
 const WORD_AFTER_ONE = /[下共些样起直定般切致旦点者边方]/;
 /** For an amount that defaults to 0 (alreadyReceived): 没有 / 无 / 未获得 mean 0. */
 const NOTHING = /^(没有|没|无|未|尚未|未获得|没有获得|没拿到|没有拿到|还没有|零|0|没有过|从未|一分没有|没收到)[的过了]*$/;
+/** Any numeral, Arabic, Chinese or financial. */
+const NUMERAL = /[0-9零〇一二三四五六七八九十百千两壹贰叁参肆伍陆柒捌玖拾佰仟]/;
 /** A unit said with the number: with one, the amount is not bare. */
 const UNIT = /[万亿k]|元|块|圆|rmb|¥|人民币/;
 
@@ -173,7 +175,7 @@ export function readAmount(text: string, options: { zeroIfNone?: boolean } = {})
   let t = clean(text)
     .replace(/^-(?=\d)/, '负')
     // Traditional 參 (financial three) becomes 参 in simplified script; the recogniser knows 叁.
-    .replace(/参(?=[拾佰仟万亿元])/g, '叁')
+    .replace(/参(?=[拾佰仟万亿元圆整]|$)|(?<=[零壹贰叁肆伍陆柒捌玖拾佰仟万亿])参/g, '叁')
     .replace(/(\d)w(?![a-z])/g, '$1万')
     .replace(/个(亿|万)/g, '$1')
     .replace(/[。！!]+$/, '');
@@ -194,6 +196,8 @@ export function readAmount(text: string, options: { zeroIfNone?: boolean } = {})
   const [number] = found;
   const value = Number(number.resolution?.value);
   if (!Number.isFinite(value)) return NONE;
+  // A numeral the recogniser left out beside the number ('壹拾参' read as 10): its value would be wrong.
+  if (NUMERAL.test(t.charAt(number.end + 1)) || NUMERAL.test(t.charAt(number.start - 1))) return NONE;
   const before = t.slice(0, number.start).replace(PUNCTUATION, '');
   const after = t.slice(number.end + 1).replace(PUNCTUATION, '');
   const rest = before + after;
