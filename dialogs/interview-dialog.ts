@@ -205,7 +205,7 @@ export abstract class InterviewDialog extends ComponentDialog {
         asked,
         introduced: true,
         confirmed: !stopped,
-        previous: { answers: { ...answers }, approximate: { ...(approximate ?? {}) }, headline: outcome.headline },
+        previous: { answers: { ...answers }, approximate: { ...(approximate ?? {}) }, skipped: [...(skipped ?? [])], headline: outcome.headline },
         ...(approximate ? { approximate } : {}),
         ...(skipped ? { skipped } : {}),
         ...(lastAnswered ? { lastAnswered } : {}),

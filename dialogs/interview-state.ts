@@ -36,7 +36,12 @@ export const InterviewStateSchema = z.object({
   lead: z.string().optional(),
   /** The answers and conclusion last shown, to say what a correction changed. */
   previous: z
-    .object({ answers: AnswersSchema, approximate: z.record(z.string(), ApproximationSchema).optional(), headline: z.string() })
+    .object({
+      answers: AnswersSchema,
+      approximate: z.record(z.string(), ApproximationSchema).optional(),
+      skipped: z.array(z.string()).optional(),
+      headline: z.string(),
+    })
     .optional(),
 });
 
@@ -94,6 +99,7 @@ export function summaryItems(state: InterviewState): SummaryItem[] {
         valueText: value === undefined ? '未回答（跳过）' : answerText(key, value, state.approximate?.[key]),
         short: spec.names[0],
         kind: spec.kind,
+        ...(value === undefined ? { skipped: true } : {}),
       };
     });
 }
@@ -138,6 +144,8 @@ export function changesSince(state: InterviewState): AnswerChange[] {
     const after = state.answers[key];
     const roughBefore = previous.approximate?.[key];
     const roughAfter = state.approximate?.[key];
+    // An answer first given after an early stop is new, not changed; one skipped before is.
+    if (before === undefined && !previous.skipped?.includes(key)) return [];
     if (before === after && roughBefore === roughAfter) return [];
     const spec = allInputs.get(key);
     if (!spec) return [];
@@ -155,7 +163,7 @@ export function changesSince(state: InterviewState): AnswerChange[] {
 export function approximateAnswers(state: InterviewState): string[] {
   return Object.entries(state.approximate ?? {})
     .filter(([key]) => state.answers[key] !== undefined)
-    .map(([key, rough]) => `${allInputs.get(key)!.label}：${answerText(key, state.answers[key], rough)}`);
+    .map(([key, rough]) => `${allInputs.get(key)!.label}（${answerText(key, state.answers[key], rough)}）`);
 }
 
 /** The answers of `state` that `keys` also ask, carried into another interview. */

@@ -364,12 +364,19 @@ describe('unknown answers in the 政策体检', () => {
       localServiceRevenue: '1500万',
     });
     expect(textOf(summary)).toContain('中小企业：未回答（跳过）');
+    expect(buttonsOf(summary)).toContain('修改中小企业');
     // Nothing more of two-integration was asked: without the SME answer it cannot be judged.
     expect(textOf(summary)).not.toContain('完成投资额');
     const result = await chat.say('确认');
     expect(textOf(result)).toContain('您可能符合 1 项奖补，合计约 3,000,000.00 元');
-    expect(textOf(result)).toContain('未能判断（缺少回答）：措施（八）两化融合项目奖补（缺：中小企业）');
+    expect(textOf(result)).toContain('未能判断（缺少回答）：措施（八）两化融合项目奖补（缺：中小企业）。补上回答即可计算，如“修改中小企业”');
     expect(cardText(result)).toContain('未能判断');
+
+    // Answered later, the rule is judged and added: 3,000,000 + 300万 × 20%.
+    expect(textOf(await chat.say('修改中小企业'))).toContain(question('two-integration', 'isSme'));
+    const more = await answerAll(chat, await chat.say('是'), { completed: '是', investment: '300万' });
+    expect(textOf(more)).toContain('中小企业：未回答 → 是');
+    expect(textOf(more)).toContain('合计约 3,600,000.00 元');
   });
 
   it('这题先不答 skips an amount: the identifier award is totalled without it', async () => {

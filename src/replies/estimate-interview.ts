@@ -28,6 +28,8 @@ export interface SummaryItem {
   /** The words on its 修改 button: the input's first name, from its declaration ('投资额'). */
   short: string;
   kind?: InputDescription['kind'];
+  /** Not answered (不清楚): always gets its 修改 button. */
+  skipped?: boolean;
 }
 
 /** An answer a correction changed: '完成投资额：1,500,000 元 → 2,500,000 元'. */
@@ -202,7 +204,7 @@ export function checkUpIntro(total: number): string {
 /** Before computing: every answer, numbered, with 确认 and 修改 buttons. */
 export function summaryReply(title: string, items: readonly SummaryItem[], lead?: string): Reply {
   // A long summary (the check-up) gets buttons for the amounts and choices only; any item can be typed.
-  const editable = items.length > 6 ? items.filter((item) => item.kind !== 'yesno') : items;
+  const editable = items.length > 6 ? items.filter((item) => item.kind !== 'yesno' || item.skipped) : items;
   const editButtons = editable.map((item) => ({ title: editCommand(item), value: editCommand(item) }));
   const howToEdit =
     editButtons.length > 0 ? '请点“修改…”按钮或输入“修改第N项”' : `请输入“修改第N项”（如“修改第${Math.min(2, items.length)}项”）`;

@@ -226,6 +226,13 @@ function changesLine(context: InterviewContext, now: string): string | undefined
   return ['**已按修改后的回答重新计算**', ...lines].join('\n');
 }
 
+/** Under the card's headline: what changed and whether the figures are rough (how to correct is the chat's business). */
+function cardNotes(card: AdaptiveCard, context: InterviewContext, changes: readonly string[]): void {
+  const rough = approximateLine(context);
+  const notes = [...changes.map((line) => note(plain(line))), ...(rough ? [note(rough, 'Warning')] : [])];
+  card.body.splice(3, 0, ...notes);
+}
+
 const approximateLine = (context: InterviewContext): string | undefined =>
   context.approximate?.length
     ? `注意：${context.approximate.join('；')}是约数，按该数测算，结果也是近似值。`
@@ -272,9 +279,7 @@ export function estimateReply(estimate: Estimate, context: InterviewContext = {}
   const text = [...before, estimateSummary(estimate), ...after].join('\n\n');
   const fallback = [...before, plain(estimateText(estimate)), ...after].join('\n\n');
   const card = estimateCard(estimate, plain(fallback));
-  if (before.length > 0 || after.length > 0) {
-    card.body.splice(3, 0, ...[...before, ...after].map((line) => note(plain(line), line.startsWith('注意') ? 'Warning' : undefined)));
-  }
+  cardNotes(card, context, before);
   const words: string[] =
     estimate.status === 'not-quantified'
       ? [ESTIMATE_ACTIONS.fullText, ESTIMATE_ACTIONS.menu, ESTIMATE_ACTIONS.checkUp]
@@ -294,21 +299,18 @@ export const checkUpHeadline = (c: CheckUp): string =>
   paidEligible(c).length > 0 ? `合计约 ${amountText(c.totalFen)}` : '暂未发现可以测算金额的奖补';
 
 /** Rules the check-up could not judge, because a question was skipped: each with what it lacks. */
-function undecided(c: CheckUp, skipped: readonly string[]): { entry: CheckUpEntry; lacking: string[] }[] {
+function undecided(c: CheckUp, skipped: readonly string[]): { entry: CheckUpEntry; lacking: string[]; edit: string }[] {
   return c.entries
     .filter((e) => e.status === 'incomplete')
     .map((entry) => {
-      const rule = getRule(entry.rule);
       const keys = entry.missing.filter((key) => skipped.includes(key));
-      const labels = (keys.length > 0 ? keys : entry.missing).map((key) =>
-        rule?.kind === 'quantified' ? (rule.inputs[key]?.label ?? key) : key,
-      );
-      return { entry, lacking: labels };
+      const specs = (keys.length > 0 ? keys : entry.missing).map((key) => allInputs.get(key)).filter((spec) => spec !== undefined);
+      return { entry, lacking: specs.map((spec) => spec.label), edit: `修改${specs[0]?.names[0] ?? ''}` };
     });
 }
 
 const undecidedLine = (items: ReturnType<typeof undecided>): string =>
-  `未能判断（缺少回答）：${items.map(({ entry, lacking }) => `${entry.clause}${entry.title}（缺：${lacking.join('、')}）`).join('；')}。补上回答即可计算，如“修改第N项”。`;
+  `未能判断（缺少回答）：${items.map(({ entry, lacking }) => `${entry.clause}${entry.title}（缺：${lacking.join('、')}）`).join('；')}。补上回答即可计算，如“${items[0].edit}”。`;
 
 const paidEligible = (c: CheckUp): CheckUpEntry[] =>
   c.entries.filter((e) => e.status === 'eligible' && e.amountKind === 'award' && e.estimate);
@@ -445,9 +447,7 @@ export function checkUpReply(c: CheckUp, context: InterviewContext & { skipped?:
       : undefined,
   ].filter((line): line is string => !!line);
   const card = checkUpCard(c, plain([...before, checkUpText(c, skipped), ...after].join('\n\n')), skipped);
-  if (before.length > 0 || after.length > 0) {
-    card.body.splice(3, 0, ...[...before, ...after].map((line) => note(plain(line), line.startsWith('注意') ? 'Warning' : undefined)));
-  }
+  cardNotes(card, context, before);
   return {
     text: [...before, checkUpSummary(c, skipped), ...after].join('\n\n'),
     card,

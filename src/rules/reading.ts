@@ -47,8 +47,16 @@ export const NONE: Reading = { kind: 'none' };
  * spaces. '１，８００萬 元' → '1,800万元'; '確認無誤' → '确认无误'; '三百二十万' → '320万'.
  */
 export function clean(text: string): string {
-  return normalizeQuery(text).toLowerCase().replace(/\s+/g, '');
+  let cleaned = CLEANED.get(text);
+  if (cleaned === undefined) {
+    cleaned = normalizeQuery(text).toLowerCase().replace(/\s+/g, '');
+    // Labels and names are cleaned on every turn; a small memo spares normalizeQuery the repeats.
+    if (CLEANED.size >= 1000) CLEANED.clear();
+    CLEANED.set(text, cleaned);
+  }
+  return cleaned;
 }
+const CLEANED = new Map<string, string>();
 
 export const PUNCTUATION = /[,.;:!?~，。；：！？、…"'“”‘’「」()（）【】\[\]]/g;
 
