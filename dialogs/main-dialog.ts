@@ -1,5 +1,13 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, DialogSet, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogSet,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogStateManagerConfiguration,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import { toActivity } from '../src/activities';
 import {
   carriedLead,
@@ -29,6 +37,13 @@ import { interviewId, RuleInterviewDialog } from './rule-interview-dialog';
 export type { ConversationMemory } from './memory';
 
 export const MAIN_DIALOG = 'main';
+
+/** The turnState key under which botbuilder-dialogs (4.23) looks for its state manager configuration. */
+const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
+
+/** What a turn came to, kept in turnState for the request log: a Q&A answer or an interview step. */
+export type TurnOutcome = 'answered' | 'interview';
+export const TURN_OUTCOME = Symbol('turn outcome');
 
 /** Buttons that start the interview again even while it runs. */
 const RESTART = new Set<string>([ESTIMATE_ACTIONS.again, ESTIMATE_ACTIONS.checkUpAgain]);
@@ -66,11 +81,20 @@ export class MainDialog extends ComponentDialog {
     this.interviewTitles.set(CHECK_UP_DIALOG, '政策体检');
   }
 
-  /** Runs the dialog for one turn, as botbuilder's samples do. */
+  private dialogSet?: DialogSet;
+  private stateConfiguration?: DialogStateManagerConfiguration;
+
+  /** Runs the dialog for one turn, as botbuilder's samples do (the DialogSet made once, not per turn). */
   async run(context: TurnContext, dialogState: StatePropertyAccessor): Promise<void> {
-    const dialogSet = new DialogSet(dialogState);
-    dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
+    if (!this.dialogSet) {
+      this.dialogSet = new DialogSet(dialogState);
+      this.dialogSet.add(this);
+    }
+    // botbuilder-dialogs rebuilds its memory scopes and path resolvers for every turn (a
+    // twentieth of a question turn) unless the turn already holds them; they never change.
+    if (this.stateConfiguration) context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, this.stateConfiguration);
+    const dc = await this.dialogSet.createContext(context);
+    this.stateConfiguration ??= dc.state.configuration;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
@@ -92,6 +116,7 @@ export class MainDialog extends ComponentDialog {
       await innerDc.context.sendActivity(toActivity(interviewSwitched(this.interviewTitles.get(active.id) ?? '估算')));
       return this.route(innerDc);
     }
+    innerDc.context.turnState.set(TURN_OUTCOME, 'interview' satisfies TurnOutcome);
     const result = await innerDc.continueDialog();
     if (result.status === DialogTurnStatus.complete) this.remember(memory, result.result as InterviewOutcome | undefined);
     // The main dialog never ends: it waits for the next message.
@@ -110,8 +135,11 @@ export class MainDialog extends ComponentDialog {
     if (!request) {
       // 返回, 修改…, 说错了…, 投资额其实是250万: the last interview's answers, corrected.
       const record = readRecord(memory.interview);
-      const reopened = record && reopen(record, text);
-      if (record && reopened) return innerDc.beginDialog(record.dialogId, reopened);
+      const reopened = record && this.findDialog(record.dialogId) ? reopen(record, text) : undefined;
+      if (record && reopened) {
+        context.turnState.set(TURN_OUTCOME, 'interview' satisfies TurnOutcome);
+        return innerDc.beginDialog(record.dialogId, reopened);
+      }
       const picked = offered && pickRule(text, offered);
       const rule = picked ? getRule(picked) : undefined;
       if (rule) request = { kind: 'rule', rule };
@@ -123,6 +151,7 @@ export class MainDialog extends ComponentDialog {
       return Dialog.EndOfTurn;
     }
     if (!request) {
+      context.turnState.set(TURN_OUTCOME, 'answered' satisfies TurnOutcome);
       const turn = respond(text, memory.lastMeasureId, this.qa);
       memory.lastMeasureId = turn.lastMeasureId;
       for (const reply of turn.replies) await context.sendActivity(toActivity(reply));
@@ -168,6 +197,7 @@ export class MainDialog extends ComponentDialog {
 
   private async startEstimate(innerDc: DialogContext, request: EstimateRequest, memory: ConversationMemory): Promise<DialogTurnResult> {
     const context = innerDc.context;
+    context.turnState.set(TURN_OUTCOME, 'interview' satisfies TurnOutcome);
     if (request.kind === 'check-up') return this.begin(innerDc, CHECK_UP_DIALOG, memory, request.fresh);
     if (request.kind === 'rule') return this.startRule(innerDc, request.rule, memory, request.fresh);
 

@@ -1,25 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConversationState,
-  type TurnContext,
-} from 'botbuilder';
 import type restify from 'restify';
+import { createAdapter, type PolicyAdapter } from './adapter';
 import { PolicyBot } from './bot';
-import { createInProcessDelivery, registerDirectLine, type DirectLine } from './directline';
-import { registerPortal } from './portal';
 import { loadConfig, type AppConfig } from './config';
+import { createInProcessDelivery, registerDirectLine, type DirectLine } from './directline';
+import { clientAddress } from './http/client';
+import { MemoryCounters, RateLimiter } from './http/rate-limit';
+import { noteRequest } from './http/request-log';
 import { loadKnowledge } from './knowledge';
+import { registerPortal } from './portal';
 import { rulesForMeasure } from './rules';
 import { PolicySearch } from './search';
 import { createServer } from './server';
+import { ChannelScopedConversationState } from './state/conversation-state';
 import { ExpiringMemoryStorage } from './state/expiring-storage';
 
 export interface App {
   config: AppConfig;
   server: restify.Server;
-  adapter: CloudAdapter;
+  adapter: PolicyAdapter;
   bot: PolicyBot;
   search: PolicySearch;
   directLine: DirectLine;
@@ -29,38 +28,48 @@ export interface App {
 
 /**
  * Builds the whole application from settings (defaults: local, unauthenticated):
- * knowledge → search index → bot with expiring conversation state → HTTP server.
- * Nothing listens yet; index.ts does that.
+ * knowledge → search index → bot with expiring conversation state → HTTP server with
+ * per-client rate limits → Direct Line and the portal pages. Nothing listens yet;
+ * index.ts does that.
  */
 export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App> {
   const config = { ...loadConfig({}), ...overrides };
   const knowledge = loadKnowledge();
   const search = new PolicySearch(knowledge);
-
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.MicrosoftAppId,
-      MicrosoftAppPassword: config.MicrosoftAppPassword,
-      MicrosoftAppType: config.MicrosoftAppType,
-      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    }),
-  );
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    // The conversation state is left as it was: a failed turn must not lose an interview.
-    console.error(`[onTurnError] ${error.stack ?? error}`);
-    await context.sendActivity('抱歉，处理您的消息时出错了。您刚才的进度已保留，请稍后重试或换个说法。');
-  };
+  const adapter = createAdapter(config);
 
   const storage = new ExpiringMemoryStorage({
     ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000,
     maxItems: config.MAX_CONVERSATIONS,
   });
-  const bot = new PolicyBot(new ConversationState(storage), {
-    notice: knowledge.notice,
-    search,
-    isEstimable: (measureId) => rulesForMeasure(measureId).some((rule) => rule.kind === 'quantified'),
+  const bot = new PolicyBot(
+    new ChannelScopedConversationState(storage),
+    {
+      notice: knowledge.notice,
+      search,
+      isEstimable: (measureId) => rulesForMeasure(measureId).some((rule) => rule.kind === 'quantified'),
+    },
+    (outcome) => noteRequest({ outcome }),
+  );
+
+  const limiter = new RateLimiter(new MemoryCounters(), {
+    messages: config.RATE_LIMIT_MESSAGES,
+    conversations: config.RATE_LIMIT_CONVERSATIONS,
+    tokens: config.RATE_LIMIT_TOKENS,
+    polls: config.RATE_LIMIT_POLLS,
+    api: config.RATE_LIMIT_API,
   });
-  const server = createServer({ adapter, bot, search, notice: knowledge.notice });
+  const clientOf = (req: restify.Request) => clientAddress(req, config.TRUST_PROXY);
+  const rateLimit = (req: restify.Request, bucket: Parameters<typeof limiter.take>[0]) => limiter.take(bucket, clientOf(req));
+
+  const server = createServer({
+    adapter,
+    bot,
+    search,
+    notice: knowledge.notice,
+    rateLimit,
+    messagesAccess: config.MicrosoftAppId ? 'authenticated' : config.UNAUTHENTICATED_MESSAGES,
+  });
 
   // Web Chat on portal pages talks to this server's own Direct Line; replies come back
   // in-process (expectReplies), never through a public service URL.
@@ -73,12 +82,17 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
     allowedOrigins: config.ALLOWED_ORIGINS,
     limits: {
       maxConversations: config.MAX_CONVERSATIONS,
+      maxConversationsPerClient: config.MAX_CONVERSATIONS_PER_CLIENT,
       idleExpirySeconds: config.CONVERSATION_TTL_MINUTES * 60,
-      // 10,000 conversations × 100 activities × ~1.3 KB stays near 1.3 GB at worst.
-      maxActivitiesPerConversation: 100,
     },
+    rateLimit,
+    clientOf,
     bot: { id: 'qingdao-policy-assistant', name: '青岛市工业互联网政策助手' },
   });
-  registerPortal(server, { allowedOrigins: config.ALLOWED_ORIGINS, demoTokenIssuer: () => directLine.generateToken() });
+  registerPortal(server, {
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    demoTokenIssuer: config.WEBCHAT_DEMO_TOKENS ? () => directLine.generateToken() : undefined,
+    rateLimit: (req) => rateLimit(req, 'tokens'),
+  });
   return { config, server, adapter, bot, search, directLine, directLineSecretGenerated };
 }

@@ -1,7 +1,7 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { MainDialog, type ConversationMemory } from '../dialogs/main-dialog';
+import { MainDialog, TURN_OUTCOME, type ConversationMemory, type TurnOutcome } from '../dialogs/main-dialog';
 import { toActivity } from './activities';
 import { greeting, type QaContext } from './replies';
 
@@ -13,6 +13,9 @@ const MessageTextSchema = z
   .trim()
   .min(1, '请输入您的问题，例如“两化融合项目补贴多少”。')
   .max(MAX_MESSAGE_LENGTH, `您的消息超过了${MAX_MESSAGE_LENGTH}字，请精简后再发送。`);
+
+/** What a turn came to, for the request log (never what the user wrote). */
+export type TurnObserver = (outcome: TurnOutcome | 'refused' | 'greeting') => void;
 
 /**
  * The policy assistant's one ActivityHandler: greets new members, checks each
@@ -26,6 +29,7 @@ export class PolicyBot extends ActivityHandler {
   constructor(
     private readonly conversationState: ConversationState,
     private readonly qa: QaContext,
+    observe: TurnObserver = () => undefined,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -34,7 +38,10 @@ export class PolicyBot extends ActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
-      if (newcomers.length > 0) await context.sendActivity(toActivity(greeting(this.qa.notice)));
+      if (newcomers.length > 0) {
+        await context.sendActivity(toActivity(greeting(this.qa.notice)));
+        observe('greeting');
+      }
       await next();
     });
 
@@ -42,9 +49,12 @@ export class PolicyBot extends ActivityHandler {
       const text = MessageTextSchema.safeParse(context.activity.text);
       if (!text.success) {
         await context.sendActivity(text.error.issues[0].message);
+        observe('refused');
       } else {
         context.activity.text = text.data;
         await this.dialog.run(context, this.dialogState);
+        const outcome = context.turnState.get(TURN_OUTCOME) as TurnOutcome | undefined;
+        if (outcome) observe(outcome);
       }
       await next();
     });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity, ChannelAccount } from 'botbuilder';
-import { ConversationStore, type Conversation } from './conversations';
-import { HttpError } from './http';
+import { HttpError } from '../http/errors';
+import { ConversationStore, jsonBytes, type Conversation } from './conversations';
 import type { ResolvedDirectLineOptions } from './options';
 import {
   ConversationRequestSchema,
@@ -75,26 +75,26 @@ export class DirectLineChannel {
    * POST /conversations. With a token: that token's conversation (created on first use).
    * With the secret: a new conversation and a token for it.
    */
-  startConversation(caller: Caller, body?: unknown): ConversationTicket & { created: boolean } {
+  startConversation(caller: Caller, client: string, body?: unknown): ConversationTicket & { created: boolean } {
     if (caller.kind === 'secret') {
       const { ticket, userId } = this.newConversationTicket(body);
-      this.ensureStarted(this.conversations.create(ticket.conversationId, userId));
+      this.ensureStarted(this.conversations.create(ticket.conversationId, userId, client));
       return { ...ticket, created: true };
     }
     const existing = this.conversations.get(caller.conversationId);
-    const conversation = existing ?? this.conversations.create(caller.conversationId, caller.userId);
+    const conversation = existing ?? this.conversations.create(caller.conversationId, caller.userId, client);
     this.ensureStarted(conversation);
     return { ...this.ticketFor(caller), created: !existing };
   }
 
   /** GET /conversations/:id: reconnect (polling needs no new stream URL, just the token). */
-  reconnect(caller: Caller, conversationId: string): ConversationTicket {
+  reconnect(caller: Caller, conversationId: string, client: string): ConversationTicket {
     this.authorize(caller, conversationId);
     if (caller.kind === 'secret') {
       const conversation = this.requireConversation(conversationId);
       return { conversationId, ...this.tokens.issue(conversationId, conversation.userId) };
     }
-    if (!this.conversations.get(conversationId)) this.conversations.create(conversationId, caller.userId);
+    if (!this.conversations.get(conversationId)) this.conversations.create(conversationId, caller.userId, client);
     return this.ticketFor(caller);
   }
 
@@ -107,8 +107,12 @@ export class DirectLineChannel {
       // Nobody here needs the user's typing; acknowledge without using a history slot.
       return { id: `${conversationId}|typing` };
     }
+    const incoming = this.fromUser(caller, conversation, input);
+    if (jsonBytes(incoming) > this.options.limits.maxActivityBytes) {
+      throw new HttpError(413, 'PayloadTooLarge', `Activity larger than ${this.options.limits.maxActivityBytes} bytes`);
+    }
     this.ensureStarted(conversation);
-    const activity = this.conversations.append(conversation, this.fromUser(caller, conversation, input));
+    const activity = this.conversations.append(conversation, incoming);
     await this.runTurn(conversation, activity);
     return { id: activity.id! };
   }
@@ -159,6 +163,11 @@ export class DirectLineChannel {
     this.runTurn(conversation, update).catch(() => undefined); // failures already reported by runTurn
   }
 
+  /**
+   * The user's activity as the channel keeps it and the bot sees it: only what Web Chat
+   * shows or matches its echo by (text, card submit value, clientActivityID), never the
+   * client's entities or other channelData.
+   */
   private fromUser(caller: Caller, conversation: Conversation, input: IncomingActivity): Activity {
     // A token fixes the user id; only the secret holder may speak for another user id.
     const requestedId = caller.kind === 'secret' ? UserIdSchema.safeParse(input.from?.id) : undefined;
@@ -166,9 +175,11 @@ export class DirectLineChannel {
     const activity = this.baseActivity(conversation, input.type) as Activity;
     activity.from = { id: userId, name: input.from?.name ?? '', role: 'user' } as ChannelAccount;
     activity.recipient = this.botAccount();
-    for (const key of ['text', 'textFormat', 'locale', 'localTimestamp', 'localTimezone', 'name', 'value', 'channelData', 'entities'] as const) {
+    for (const key of ['text', 'textFormat', 'locale', 'name', 'value'] as const) {
       if (input[key] !== undefined) (activity as unknown as Record<string, unknown>)[key] = input[key];
     }
+    const clientActivityID = input.channelData?.clientActivityID;
+    if (clientActivityID !== undefined) activity.channelData = { clientActivityID };
     return activity;
   }
 

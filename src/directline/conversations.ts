@@ -1,10 +1,14 @@
 import type { Activity } from 'botbuilder';
+import type { DirectLineLimits } from './options';
 
 export interface Conversation {
   id: string;
   userId: string;
-  /** Kept activities, oldest first; `seq` is what watermarks count. */
-  history: { seq: number; activity: Activity }[];
+  /** Who opened it (client address), for per-client quotas. */
+  client: string;
+  /** Kept activities, oldest first; `seq` is what watermarks count, `bytes` their JSON size. */
+  history: { seq: number; activity: Activity; bytes: number }[];
+  historyBytes: number;
   lastSeq: number;
   lastActiveAt: number;
   /** The conversationUpdate that lets the bot greet has been queued. */
@@ -13,15 +17,22 @@ export interface Conversation {
   turnQueue: Promise<void>;
 }
 
+type Limits = Pick<
+  DirectLineLimits,
+  'maxConversations' | 'maxConversationsPerClient' | 'maxActivitiesPerConversation' | 'maxHistoryBytes' | 'idleExpirySeconds'
+>;
+
 /**
- * Conversations in memory, bounded: idle ones expire, and when full the least recently
- * used one is dropped. The Map's insertion order is the recency order (touch re-inserts).
+ * Conversations in memory, bounded: idle ones expire; a client past its quota loses its
+ * own least recently used conversation (never anyone else's); when the whole store is
+ * full the least recently used one goes. The Map's insertion order is the recency order
+ * (touch re-inserts). History is bounded by count and bytes per conversation.
  */
 export class ConversationStore {
   private readonly conversations = new Map<string, Conversation>();
 
   constructor(
-    private readonly limits: { maxConversations: number; maxActivitiesPerConversation: number; idleExpirySeconds: number },
+    private readonly limits: Limits,
     private readonly now: () => number,
   ) {}
 
@@ -40,9 +51,13 @@ export class ConversationStore {
     return conversation;
   }
 
-  create(id: string, userId: string): Conversation {
+  create(id: string, userId: string, client: string): Conversation {
     this.evictIdle();
     this.conversations.delete(id);
+    const own = [...this.conversations.values()].filter((c) => c.client === client);
+    for (const stale of own.slice(0, Math.max(0, own.length - this.limits.maxConversationsPerClient + 1))) {
+      this.conversations.delete(stale.id);
+    }
     while (this.conversations.size >= this.limits.maxConversations) {
       const oldest = this.conversations.keys().next().value as string;
       this.conversations.delete(oldest);
@@ -50,7 +65,9 @@ export class ConversationStore {
     const conversation: Conversation = {
       id,
       userId,
+      client,
       history: [],
+      historyBytes: 0,
       lastSeq: 0,
       lastActiveAt: this.now(),
       started: false,
@@ -60,13 +77,19 @@ export class ConversationStore {
     return conversation;
   }
 
-  /** Gives the activity its id (`<conversationId>|0000001`) and keeps it. */
+  /** Gives the activity its id (`<conversationId>|0000001`) and keeps it, dropping the oldest past the bounds. */
   append(conversation: Conversation, activity: Activity): Activity {
     conversation.lastSeq += 1;
     activity.id = `${conversation.id}|${String(conversation.lastSeq).padStart(7, '0')}`;
-    conversation.history.push({ seq: conversation.lastSeq, activity });
-    const excess = conversation.history.length - this.limits.maxActivitiesPerConversation;
-    if (excess > 0) conversation.history.splice(0, excess);
+    const bytes = jsonBytes(activity);
+    conversation.history.push({ seq: conversation.lastSeq, activity, bytes });
+    conversation.historyBytes += bytes;
+    while (
+      conversation.history.length > 1 &&
+      (conversation.history.length > this.limits.maxActivitiesPerConversation || conversation.historyBytes > this.limits.maxHistoryBytes)
+    ) {
+      conversation.historyBytes -= conversation.history.shift()!.bytes;
+    }
     return activity;
   }
 
@@ -88,3 +111,6 @@ export class ConversationStore {
     }
   }
 }
+
+/** The size of a value as JSON, in bytes. */
+export const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');

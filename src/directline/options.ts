@@ -1,13 +1,25 @@
 import type { Activity } from 'botbuilder';
+import type { Request } from 'restify';
+import { plainAddress } from '../http/client';
+import { errorFields, log } from '../log';
 
 /** Sends one activity to the bot and resolves with the bot's replies (in-process, no HTTP). */
 export type DeliverToBot = (activity: Activity) => Promise<Partial<Activity>[]>;
 
+/** Rate-limit buckets of the Direct Line routes. */
+export type DirectLineBucket = 'tokens' | 'conversations' | 'messages' | 'polls';
+
 export interface DirectLineLimits {
-  /** Conversations kept in memory; past this the least recently used one is dropped. */
+  /** Conversations kept; past this the least recently used one is dropped. */
   maxConversations: number;
+  /** Conversations one client may hold; past this its own least recently used one is dropped. */
+  maxConversationsPerClient: number;
   /** Activities kept per conversation (oldest dropped first); watermarks keep counting. */
   maxActivitiesPerConversation: number;
+  /** Bytes (as JSON) of activities kept per conversation, oldest dropped first. */
+  maxHistoryBytes: number;
+  /** The largest activity a client may post, as kept (JSON bytes); larger ones get 413. */
+  maxActivityBytes: number;
   /** A conversation nobody has touched (not even polled) for this long is dropped. */
   idleExpirySeconds: number;
   /** Largest request body accepted, in bytes. */
@@ -35,15 +47,24 @@ export interface DirectLineOptions {
   allowedOrigins?: string[];
   /** Route prefix; Web Chat's `domain` must point here. */
   basePath?: string;
-  /** Where bot failures are reported; defaults to console.error. */
+  /** Where bot failures are reported; defaults to the structured log. */
   onError?: (error: unknown, activity: Activity) => void;
+  /** Counts a request of its client in a bucket; throws 429 past the limit. Default: no limits. */
+  rateLimit?: (req: Request, bucket: DirectLineBucket) => Promise<void>;
+  /** Who is calling, for per-client conversation quotas. Default: the socket's peer address. */
+  clientOf?: (req: Request) => string;
 }
 
 export const DEFAULT_LIMITS: DirectLineLimits = {
   maxConversations: 1000,
-  maxActivitiesPerConversation: 200,
+  maxConversationsPerClient: 20,
+  maxActivitiesPerConversation: 50,
+  // Web Chat keeps its own transcript; the history only bridges a post and the next poll
+  // (or a page reload), so a few dozen answers are plenty.
+  maxHistoryBytes: 64 * 1024,
+  maxActivityBytes: 8 * 1024,
   idleExpirySeconds: 20 * 60,
-  maxBodyBytes: 64 * 1024,
+  maxBodyBytes: 16 * 1024,
   botTimeoutMs: 30_000,
 };
 
@@ -58,6 +79,8 @@ export interface ResolvedDirectLineOptions {
   allowedOrigins: string[];
   basePath: string;
   onError: (error: unknown, activity: Activity) => void;
+  rateLimit: (req: Request, bucket: DirectLineBucket) => Promise<void>;
+  clientOf: (req: Request) => string;
 }
 
 export function resolveOptions(options: DirectLineOptions): ResolvedDirectLineOptions {
@@ -83,7 +106,9 @@ export function resolveOptions(options: DirectLineOptions): ResolvedDirectLineOp
     serviceUrl: options.serviceUrl ?? `http://localhost${basePath}`,
     allowedOrigins: normalizeOrigins(options.allowedOrigins ?? []),
     basePath,
-    onError: options.onError ?? ((error) => console.error('Direct Line: bot turn failed', error)),
+    onError: options.onError ?? ((error) => log.error(errorFields(error), 'Direct Line: bot turn failed')),
+    rateLimit: options.rateLimit ?? (async () => undefined),
+    clientOf: options.clientOf ?? ((req) => plainAddress(req.socket?.remoteAddress)),
   };
 }
 
