@@ -337,6 +337,17 @@ describe('pickers: 后一个, 最后那个, a word of the label, the label typed
     expect(textOf(await chat.say(pick))).toContain(`认定类别：${label}`);
   });
 
+  it.each([
+    ['两化融合那个', question('two-integration', 'isSme')],
+    ['第三个', question('platform-cloud-service', 'inProviderDirectory')],
+    ['最后一个', question('equity-investment', 'inKeyProjectLibrary')],
+    ['（九）标识解析项目奖励', question('identifier-resolution', 'nationallyApproved')],
+  ])('the menu of every rule: %s', async (pick, asked) => {
+    const chat = conversation();
+    expect(textOf(await chat.say('帮我估算'))).toContain('请问您想估算哪一项奖励');
+    expect(textOf(await chat.say(pick))).toContain(asked);
+  });
+
   it('a menu pick is only read right after the menu', async () => {
     const chat = conversation();
     await chat.say('估算场景示范奖励');
