@@ -1,8 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { unitLabels, type QuestionView, type SummaryItem } from '../src/replies';
-import type { AnswerValue } from '../src/rules';
-import { saysUnknown, type Approximation } from '../src/rules/reading';
+import { saysUnknown, type AnswerValue, type Approximation } from '../src/rules';
 import {
   readAnswer,
   readCommand,

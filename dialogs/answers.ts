@@ -43,7 +43,8 @@ export interface PickOption {
   synonyms?: string[];
 }
 
-const PICK_FILLER = /^(选|选择|我选|要|我要|就|是|算|估算|那个|这个|吧|的|了|啊|呀|一项|一个|个|项)*|(吧|的|了|啊|呀|那个|这个|那项|这项|那一项|这一项|那一个|一项|一个)*$/g;
+/** Words around a pick that pick nothing: 我选…, …那个, …吧. */
+const PICK_FILLER = /^(我选|选择|选|我要|要|就是|就|是|估算)+|(吧|的|了|啊|呀|那个|这个|那项|这项|那一项|这一项|那一个)+$/g;
 /** Quotes and brackets are not words: '“未来城市”十佳' matches '未来城市十佳'. */
 const MARKS = /[“”"'‘’「」()（）【】《》\s]/g;
 const bareWords = (text: string): string => clean(text).replace(MARKS, '');

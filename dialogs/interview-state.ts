@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { AnswerChange, SummaryItem } from '../src/replies';
-import { allInputs, describeInput, valueText, type AnswerValue, type InputDescription } from '../src/rules';
-import type { Approximation } from '../src/rules/reading';
+import { allInputs, describeInput, valueText, type AnswerValue, type Approximation, type InputDescription } from '../src/rules';
 import type { CorrectableItem } from './answers';
 
 /**

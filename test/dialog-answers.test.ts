@@ -369,3 +369,11 @@ describe('corrections of answers already given', () => {
     expect(readEdit('修改第2項', items)).toEqual({ kind: 'edit', key: 'completed' });
   });
 });
+
+describe('overlapping own words', () => {
+  it('the longer word wins: 以前认定过 is not newly recognised', () => {
+    const recognised = input('scenario-demo', 'newlyRecognized');
+    expect(readYesNo('以前认定过', recognised.words)).toMatchObject({ kind: 'value', value: false });
+    expect(readYesNo('已获得认定', recognised.words)).toMatchObject({ kind: 'value', value: true });
+  });
+});

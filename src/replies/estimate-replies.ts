@@ -247,13 +247,10 @@ function correctionExample(keys: readonly string[]): string {
 }
 
 /** The buttons that correct the answers that stopped the interview: '修改中小企业'. */
-function stopEditActions(estimate: Estimate): ReplyAction[] {
+function stopEditCommands(estimate: Estimate): string[] {
   const rule = getRule(estimate.rule);
   if (rule?.kind !== 'quantified') return [];
-  return estimate.conditions
-    .filter((c) => !c.met)
-    .map((c) => `修改${rule.inputs[c.input].names[0]}`)
-    .map((words) => ({ title: words, value: words }));
+  return estimate.conditions.filter((c) => !c.met).map((c) => `修改${rule.inputs[c.input].names[0]}`);
 }
 
 /**
@@ -284,13 +281,12 @@ export function estimateReply(estimate: Estimate, context: InterviewContext = {}
     estimate.status === 'not-quantified'
       ? [ESTIMATE_ACTIONS.fullText, ESTIMATE_ACTIONS.menu, ESTIMATE_ACTIONS.checkUp]
       : stopped
-        ? [...stopEditActions(estimate).map((a) => a.value), ESTIMATE_ACTIONS.back, ESTIMATE_ACTIONS.again, ESTIMATE_ACTIONS.checkUp]
+        ? [...stopEditCommands(estimate), ESTIMATE_ACTIONS.back, ESTIMATE_ACTIONS.again, ESTIMATE_ACTIONS.checkUp]
         : context.correctable
           ? [ESTIMATE_ACTIONS.edit, ESTIMATE_ACTIONS.again, ESTIMATE_ACTIONS.checkUp, ESTIMATE_ACTIONS.fullText]
           : [ESTIMATE_ACTIONS.again, ESTIMATE_ACTIONS.checkUp, ESTIMATE_ACTIONS.fullText];
   return { text, card, actions: words.map((w) => ({ title: w, value: w })) };
 }
-
 
 // ---------------------------------------------------------------- the check-up
 

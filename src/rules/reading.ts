@@ -119,24 +119,27 @@ function yesNoWord(word: string): boolean | undefined {
 
 /** The input's own words in the text, each turned round by a negation before it; undefined when none, or when they disagree. */
 function ownWords(text: string, words: YesNoWords): { value: boolean; strict: boolean } | undefined {
-  const found: { value: boolean; start: number; end: number; before: string }[] = [];
+  const found: { value: boolean; start: number; end: number }[] = [];
   for (const [list, polarity] of [[words.yes ?? [], true], [words.no ?? [], false]] as const) {
     for (const word of list) {
       const w = clean(word);
       for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
         const before = text.slice(0, at);
         const negation = NEGATED.exec(before);
-        found.push({ value: negation ? !polarity : polarity, start: at - (negation?.[0].length ?? 0), end: at + w.length, before });
+        found.push({ value: negation ? !polarity : polarity, start: at - (negation?.[0].length ?? 0), end: at + w.length });
       }
     }
   }
-  if (found.length === 0) return undefined;
-  const values = new Set(found.map((f) => f.value));
+  // A word inside a longer one says nothing of its own: 认定 in 以前认定.
+  const length = (f: (typeof found)[number]) => f.end - f.start;
+  const outermost = found.filter((f) => !found.some((g) => g !== f && g.start <= f.start && g.end >= f.end && length(g) > length(f)));
+  if (outermost.length === 0) return undefined;
+  const values = new Set(outermost.map((f) => f.value));
   if (values.size > 1) return undefined;
   // Strict when nothing but filler stands around the longest word.
-  const main = found.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+  const main = outermost.reduce((a, b) => (length(b) > length(a) ? b : a));
   const rest = text.slice(0, main.start) + text.slice(main.end);
-  return { value: found[0].value, strict: AROUND_OWN_WORD.test(rest) };
+  return { value: outermost[0].value, strict: AROUND_OWN_WORD.test(rest) };
 }
 
 // ---------------------------------------------------------------- amounts and counts
