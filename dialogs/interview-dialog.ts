@@ -30,6 +30,7 @@ import { AnswerPrompt, retryWith, type Expectation, type InterviewAnswer, type R
 import { looksLikeQuestion, readCommand } from './answers';
 import { describe, forget, readState, recordAnswer, summaryItems, type InterviewState } from './interview-state';
 import type { ConversationMemory } from './memory';
+import { noteInterview } from '../src/turn-note';
 
 const ANSWER_PROMPT = 'answer';
 const LOOP = 'loop';
@@ -98,11 +99,17 @@ export abstract class InterviewDialog extends ComponentDialog {
     const { activity } = innerDc.context;
     if (activity.type === ActivityTypes.Message && readCommand(activity.text ?? '') === 'cancel') {
       const memory = await this.memory.get(innerDc.context, {});
+      noteInterview(innerDc.context, { rule: this.ruleKey, step: 'cancel' }); // where: the last question asked
       delete memory.interview;
       await innerDc.context.sendActivity(toActivity(interviewCancelled(this.title, this.restartCommand)));
       return innerDc.cancelAllDialogs();
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /** The rule this interview estimates ('check-up' for the 政策体检), as the insights name it. */
+  protected get ruleKey(): string {
+    return this.id.replace(/^interview:/, '');
   }
 
   /** Asks the unit of a bare number, the next missing input (or the one being corrected), or sums up, or finishes. */
@@ -128,6 +135,7 @@ export abstract class InterviewDialog extends ComponentDialog {
 
     const missing = this.missing(state);
     const input = state.editing ? describe(state.editing) : missing[0];
+    noteInterview(step.context, { rule: this.ruleKey, step: 'ask', input: input?.key ?? 'summary' });
     if (input) {
       const view = this.view(state, input, missing.length);
       const opening = state.introduced ? undefined : this.intro(state.asked.length + missing.length);
@@ -197,6 +205,11 @@ export abstract class InterviewDialog extends ComponentDialog {
   /** Computes, and keeps the answers for later corrections: stopped early, or done. */
   private async conclude(step: WaterfallStepContext, state: InterviewState): Promise<DialogTurnResult> {
     const outcome = await this.finish(step.context, state);
+    noteInterview(step.context, {
+      rule: this.ruleKey,
+      step: 'done',
+      status: outcome.kind === 'estimate' ? outcome.status : outcome.kind,
+    });
     if (outcome.kind !== 'failed') {
       const stopped = outcome.kind === 'estimate' && outcome.status === 'ineligible';
       const { answers, asked, approximate, skipped, lastAnswered } = state;
