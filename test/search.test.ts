@@ -104,10 +104,10 @@ describe('quality on the dev questions', () => {
     expect(report.outOfScope).toBeGreaterThan(0);
     expect(report.rejection).toBe(1);
   });
-  it('keeps the tuning questions (a dev set) above 90% top-1 and 50% rejection', () => {
+  it('keeps the tuning questions (a dev set) above 90% top-1 and 85% rejection', () => {
     const extra = evaluate(engine, readEvalFile(join(__dirname, '..', 'knowledge', 'eval', 'questions.tuning.jsonl')));
     expect(extra.top1).toBeGreaterThanOrEqual(0.9);
-    expect(extra.rejection).toBeGreaterThanOrEqual(0.5);
+    expect(extra.rejection).toBeGreaterThanOrEqual(0.85);
   });
 });
 
@@ -128,5 +128,26 @@ describe('text pasted from a scraped portal page', () => {
   it('finds the measure a pasted scraped sentence comes from', () => {
     const sentence = '對(duì)企業(yè)年度內(nèi)在網(wǎng)絡(luò)、工業(yè)軟件、系統(tǒng)集成等方面完成投資50萬(wàn)元以上的竣工';
     expect(topMeasure(sentence)).toBe(8);
+  });
+});
+
+describe('words the trimmed dictionary lacks', () => {
+  it('merges a run of characters no dictionary word covered back into one unknown word', () => {
+    expect(engine.words('首台套保险补偿有吗')).toContain('首台套');
+    expect(engine.words('稳岗补贴怎么领取')).toContain('稳岗');
+    // Frequent single words stay apart: 里|建 is not a word.
+    expect(engine.words('园区里建5G基站')).toEqual(['园区', '5G基站']);
+  });
+  it('names the words the notice does not mention, joined where they stand together', () => {
+    expect(engine.unknownWords('研发费用加计扣除怎么算')).toEqual(['加计扣除']);
+    expect(engine.unknownWords('两化融合项目补贴多少')).toEqual([]);
+    expect(engine.search('首台套保险补偿有吗').hits).toEqual([]);
+  });
+  it('tells which words of the question the best measure leaves out', () => {
+    const [hit] = engine.search('人才落户有什么政策').hits;
+    expect(hit.measure.id).toBe(17);
+    expect(hit.uncovered).toContain('落户');
+    expect(engine.mentions('落户')).toBe(false);
+    expect(engine.mentions('人才')).toBe(true);
   });
 });
