@@ -16,5 +16,7 @@ export function dictionarySourceTexts(): string[] {
     ...loadKnowledge().synonyms.flatMap((group) => group.terms),
     read('stopwords.txt'),
     read('places.txt'),
+    read('dialogue.json'),
+    read('question-facts.json'),
   ];
 }
