@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { knowledgePath } from '../knowledge';
 import { ConversationCaseSchema, type ConversationCase } from './conversations';
-import { EvalQuestionSchema, type EvalQuestion } from './questions';
+
+/** One line of a question file: a question and the measure(s) that answer it ([] = outside the notice). */
+export const EvalQuestionSchema = z.object({ q: z.string().min(1), expect: z.array(z.number().int().min(1).max(20)) });
+export type EvalQuestion = z.infer<typeof EvalQuestionSchema>;
 
 /**
  * Evaluation files (JSONL): single questions ({"q", "expect"}) or conversations

@@ -1,9 +1,5 @@
-import { z } from 'zod';
 import { respond, type QaContext } from '../replies';
-
-/** One line of a question file: a question and the measure(s) that answer it ([] = outside the notice). */
-export const EvalQuestionSchema = z.object({ q: z.string().min(1), expect: z.array(z.number().int().min(1).max(20)) });
-export type EvalQuestion = z.infer<typeof EvalQuestionSchema>;
+import type { EvalQuestion } from './files';
 
 export interface EvalMiss {
   q: string;

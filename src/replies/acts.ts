@@ -60,7 +60,7 @@ function smallTalkOf(text: string): SmallTalk | undefined {
     }
   }
   if (!best) return undefined;
-  const rest = withoutCues(text, [...v.smallTalk.flatMap((group) => group.cues), ...v.fillers]).replace(LEFTOVER, '');
+  const rest = withoutCues(text, v.smallTalkCues).replace(LEFTOVER, '');
   return rest === '' ? best.kind : undefined;
 }
 

@@ -1,5 +1,5 @@
-import { allQuantifiedRules, readAmount, type QuantifiedRule } from '../rules';
-import { vocabulary } from './vocabulary';
+import { allQuantifiedRules, estimate, missingInputs, readAmount, type QuantifiedRule } from '../rules';
+import { vocabulary, withoutCues, type Cue } from './vocabulary';
 
 /**
  * What a question says about the answers a rule needs (knowledge/question-facts.json),
@@ -40,14 +40,11 @@ export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
 
   // Statements, longest phrase first; each match is blanked so 不是中小企业 does not also say 中小企业.
   let rest = text.replace(/\s+/g, '');
-  const statements = vocabulary()
-    .facts.statements.flatMap((s) => s.cues.map((cue) => ({ ...s, cue })))
-    .sort((a, b) => b.cue.phrase.length - a.cue.phrase.length);
-  for (const { input, value, cue } of statements) {
+  for (const { input, value, cue } of vocabulary().facts.statementPhrases) {
     const match = cue.pattern.exec(rest);
     if (!match) continue;
     accept(input, value, match[0]);
-    rest = rest.replace(new RegExp(cue.pattern.source, 'g'), '　'.repeat(match[0].length));
+    rest = rest.replace(cue.global, (found) => '　'.repeat(found.length));
   }
 
   for (const match of text.matchAll(AMOUNTS)) {
@@ -81,7 +78,7 @@ function inputFor(rule: QuantifiedRule, kind: 'money' | 'count', clause: string)
   let nearest: { input: string; at: number } | undefined;
   for (const { input, cues } of vocabulary().facts.amounts) {
     for (const cue of cues) {
-      const at = lastIndexOf(clause, cue.pattern);
+      const at = lastIndexOf(clause, cue);
       if (at < 0) continue;
       named = true;
       if (rule.inputs[input]?.kind === kind && (!nearest || at > nearest.at)) nearest = { input, at };
@@ -93,9 +90,9 @@ function inputFor(rule: QuantifiedRule, kind: 'money' | 'count', clause: string)
   return candidates.length === 1 ? candidates[0][0] : undefined;
 }
 
-function lastIndexOf(text: string, pattern: RegExp): number {
+function lastIndexOf(text: string, cue: Cue): number {
   let last = -1;
-  for (const match of text.matchAll(new RegExp(pattern.source, 'g'))) last = match.index;
+  for (const match of text.matchAll(cue.global)) last = match.index;
   return last;
 }
 
@@ -110,4 +107,28 @@ export function measureOfFacts(text: string): number | undefined {
     allQuantifiedRules.filter((rule) => named.some(({ input }) => rule.inputs[input])).map((rule) => rule.clause.measure),
   );
   return measures.size === 1 ? [...measures][0] : undefined;
+}
+
+/**
+ * Reads the dialogue vocabulary and readies what a yes/no question uses (the number
+ * recognizers build their models on first use, ~20 ms; regular expressions and zod schemas
+ * compile on first use), so that no user's turn reads a file or pays that cost.
+ */
+export function prepareQuestionReading(): void {
+  const v = vocabulary();
+  for (const sample of ['30家', '200万', '1.2亿']) readAmount(sample);
+  // So do the rules' zod schemas: judge each rule once, on its declared examples.
+  for (const rule of allQuantifiedRules) {
+    const examples = Object.fromEntries(Object.entries(rule.inputs).map(([key, spec]) => [key, spec.example]));
+    estimate(rule, examples);
+    missingInputs(rule, {});
+  }
+  // V8 compiles a regular expression on its first use: use each one once now.
+  const sample = '这是一个示例问题，投资80万能拿吗';
+  for (const cues of [v.actCues, v.smallTalkCues, v.eligibilityCues, v.checkUp, v.estimate, ...v.noticeFacts.map((g) => g.cues)]) {
+    withoutCues(sample, cues);
+    for (const cue of cues) cue.pattern.test(sample);
+  }
+  for (const { cue } of v.facts.statementPhrases) cue.pattern.test(sample);
+  for (const { cues } of v.facts.amounts) for (const cue of cues) [...sample.matchAll(cue.global)];
 }

@@ -18,9 +18,12 @@ import {
   unitsOf,
 } from './measure-replies';
 import { noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
-import { AMOUNTS, factsOf, measureOfFacts } from './question-facts';
+import { AMOUNTS, factsOf, measureOfFacts, prepareQuestionReading } from './question-facts';
 import type { Reply } from './types';
 import { vocabulary, withoutCues, type Aspect, type Cue } from './vocabulary';
+
+// Once, when the bot starts: a turn reads no file (knowledge/dialogue.json) and pays no first-use cost.
+prepareQuestionReading();
 
 export interface QaContext {
   notice: Notice;
@@ -161,14 +164,7 @@ class Turn {
   }
 
   private eligibility(act: Extract<Act, { kind: 'eligibility' }>): QaTurn {
-    const v = vocabulary();
-    // What the user says about the enterprise (大型企业, 已上线, 营收几十亿) is not what the
-    // question is about; the words of an amount are, when no amount follows (运维成本能补吗).
-    const said = [
-      ...v.facts.statements.filter((s) => typeof s.value === 'boolean').flatMap((s) => s.cues),
-      ...v.facts.amounts.flatMap((a) => a.cues).map((cue) => ({ ...cue, pattern: new RegExp(`${cue.pattern.source}(?=.{0,4}?[\\d几])`) })),
-    ];
-    const subject = this.subject([...v.actCues, ...said]);
+    const subject = this.subject(vocabulary().eligibilityCues);
     const judge = (measure: Measure) => {
       const words = this.ctx.search.words(this.normalized);
       const rule = ruleForQuestion(measure.id, words, (r) => factsOf(this.normalized, r));

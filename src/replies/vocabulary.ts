@@ -56,10 +56,11 @@ export type ApplyNeed = (typeof APPLY_NEEDS)[number];
 export type Aspect = (typeof ASPECTS)[number];
 export type NoticeFact = (typeof NOTICE_FACTS)[number];
 
-/** One phrase, compiled. */
+/** One phrase, compiled; `global` is the same pattern with the g flag (for replace and matchAll). */
 export interface Cue {
   phrase: string;
   pattern: RegExp;
+  global: RegExp;
 }
 
 const GAP = '…';
@@ -68,20 +69,32 @@ const GAP = '…';
 export function compileCues(phrases: readonly string[]): Cue[] {
   return phrases.map((phrase) => {
     const parts = phrase.split(GAP).map((part) => normalizeQuery(part).replace(/\s+/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    return { phrase, pattern: new RegExp(parts.join('.{0,8}?')) };
+    const source = parts.join('.{0,8}?');
+    return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g') };
   });
+}
+
+/**
+ * One pass that blanks out every cue of a list, longest phrase first at each position:
+ *   stripper(compileCues(['责任单位', '这条']))('这条的责任单位是谁') → ' 的 是谁'
+ */
+export function stripper(cues: readonly Cue[]): (text: string) => string {
+  const sorted = [...cues].sort((a, b) => b.phrase.length - a.phrase.length);
+  if (sorted.length === 0) return (text) => text;
+  const all = new RegExp(sorted.map((cue) => cue.pattern.source).join('|'), 'g');
+  return (text) => text.replace(all, ' ');
 }
 
 /** The first cue found in the text, in the order they are listed. */
 export const firstCue = (text: string, cues: readonly Cue[]): Cue | undefined => cues.find((cue) => cue.pattern.test(text));
 
-/** The text with every occurrence of the cues blanked out (longest phrases first). */
+const strippers = new WeakMap<readonly Cue[], (text: string) => string>();
+
+/** The text with every occurrence of the cues blanked out (longest phrases first); compiled once per list. */
 export function withoutCues(text: string, cues: readonly Cue[]): string {
-  let rest = text;
-  for (const cue of [...cues].sort((a, b) => b.phrase.length - a.phrase.length)) {
-    rest = rest.replace(new RegExp(cue.pattern.source, 'g'), ' ');
-  }
-  return rest;
+  let strip = strippers.get(cues);
+  if (!strip) strippers.set(cues, (strip = stripper(cues)));
+  return strip(text);
 }
 
 export interface Vocabulary {
@@ -102,8 +115,17 @@ export interface Vocabulary {
   generic: Set<string>;
   /** Every phrase that says what a turn does rather than what it is about. */
   actCues: Cue[];
+  /** Small-talk phrases and fillers: what a small-talk message is made of. */
+  smallTalkCues: Cue[];
+  /**
+   * For yes/no questions, also what the user says about the enterprise (大型企业, 已上线) and
+   * the words of an amount followed by one (营收几十亿): not what the question is about.
+   */
+  eligibilityCues: Cue[];
   facts: {
     statements: { input: string; value: boolean | string; cues: Cue[] }[];
+    /** Every statement phrase, longest first, for reading them one by one. */
+    statementPhrases: { input: string; value: boolean | string; cue: Cue }[];
     amounts: { input: string; cues: Cue[] }[];
   };
 }
@@ -132,9 +154,20 @@ export function vocabulary(): Vocabulary {
   const later = compileCues(d.later.phrases);
   const thisMeasure = compileCues(d.thisMeasure.phrases);
   const fillers = compileCues(d.fillers.phrases);
+  const smallTalk = d.smalltalk.groups.map((g) => ({ kind: g.kind, anywhere: g.anywhere ?? false, cues: compileCues(g.phrases) }));
+  const statements = f.statements.map((s) => ({ input: s.input, value: s.value, cues: compileCues(s.phrases) }));
+  const amounts = f.amounts.inputs.map((a) => ({ input: a.input, cues: compileCues(a.phrases) }));
+  const actCues = [
+    ...combine, ...list, ...period, ...eligibility, ...later, ...thisMeasure, ...fillers,
+    ...apply.flatMap((g) => g.cues), ...aspects.flatMap((g) => g.cues),
+  ];
+  const amountWords = amounts.flatMap((a) => a.cues).map(({ phrase, pattern }) => {
+    const source = `${pattern.source}(?=.{0,4}?[\\d几])`;
+    return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g') };
+  });
   cached = {
     fillers,
-    smallTalk: d.smalltalk.groups.map((g) => ({ kind: g.kind, anywhere: g.anywhere ?? false, cues: compileCues(g.phrases) })),
+    smallTalk,
     checkUp: compileCues(d.checkUp.phrases),
     estimate: compileCues(d.estimate.phrases),
     combine,
@@ -147,13 +180,15 @@ export function vocabulary(): Vocabulary {
     thisMeasure,
     aspects,
     generic: new Set(d.generic.phrases.map((p) => normalizeQuery(p))),
-    actCues: [
-      ...combine, ...list, ...period, ...eligibility, ...later, ...thisMeasure, ...fillers,
-      ...apply.flatMap((g) => g.cues), ...aspects.flatMap((g) => g.cues),
-    ],
+    actCues,
+    smallTalkCues: [...smallTalk.flatMap((g) => g.cues), ...fillers],
+    eligibilityCues: [...actCues, ...statements.filter((s) => typeof s.value === 'boolean').flatMap((s) => s.cues), ...amountWords],
     facts: {
-      statements: f.statements.map((s) => ({ input: s.input, value: s.value, cues: compileCues(s.phrases) })),
-      amounts: f.amounts.inputs.map((a) => ({ input: a.input, cues: compileCues(a.phrases) })),
+      statements,
+      statementPhrases: statements
+        .flatMap((s) => s.cues.map((cue) => ({ input: s.input, value: s.value, cue })))
+        .sort((a, b) => b.cue.phrase.length - a.cue.phrase.length),
+      amounts,
     },
   };
   return cached;
