@@ -80,6 +80,14 @@ describe('how to apply', () => {
     expect(reply).toContain('已到期');
   });
 
+  it('says the notice gives no phone number, and whom to contact for the measure in context', async () => {
+    const c = chat();
+    await c.ask('5G基站建设有什么支持');
+    const reply = await c.ask('联系电话是多少');
+    expect(reply).toMatch(/^通知没有写明联系电话/);
+    expect(reply).toContain('市发展改革委');
+  });
+
   it('asks which measure when none is in context, and never answers with the five-section menu text alone', async () => {
     const reply = await chat().ask('怎么申报');
     expect(reply).toMatch(/^通知没有写明申报流程/);
@@ -118,6 +126,13 @@ describe('yes/no questions are answered first, judged by the rules module', () =
     expect(reply).toContain('160,000.00 元');
   });
 
+  it('a how-much question that states an amount gets it computed by the rule', async () => {
+    const reply = await chat().ask('区域性安全应急处置平台一年运营费用800万能补多少');
+    expect(reply).toMatch(/^\*\*能，如果\*\*[^\n]*措施（十二）/);
+    expect(reply).toContain('8,000,000 × 20% = 1,600,000');
+    expect(await chat().ask('两化融合项目投了40万能补多少')).toMatch(/^\*\*不能\*\*[^\n]*完成投资50万元以上/);
+  });
+
   it('leads with the expiry when asked about now', async () => {
     const reply = await chat().ask('2024年还能申报标识解析项目奖励吗');
     expect(reply.slice(0, 60)).toContain('到期');
@@ -147,6 +162,12 @@ describe('lists of what pays', () => {
     const yearly = reply.slice(reply.indexOf('**按年度**'));
     for (const rule of allQuantifiedRules.filter((r) => r.amountKind === 'award' && r.period === 'yearly')) expect(yearly).toContain(rule.title);
     expect(reply.indexOf('**一次性**')).toBeLessThan(reply.indexOf('**按年度**'));
+  });
+
+  it('says whether the measure in context is one-time or yearly, from its rule', async () => {
+    const c = chat();
+    await c.ask('上云用平台奖补多少');
+    expect(await c.ask('是每年都有吗')).toMatch(/^措施（六）[^\n]*\*\*按年度\*\*/);
   });
 
   it('answers about the measure when the question names one', async () => {
@@ -204,6 +225,7 @@ describe('small talk and meta', () => {
     expect(await c.ask('早上好')).toContain('政策助手');
     expect(await c.ask('你能做什么')).toMatch(/估算[\s\S]*政策体检/);
     expect(await c.ask('你叫什么')).toContain('自动回复');
+    expect(await c.ask('你是真人吗')).toContain('不是真人');
     expect(await c.ask('好的再见')).toContain('再见');
   });
 

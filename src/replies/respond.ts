@@ -165,13 +165,7 @@ class Turn {
 
   private eligibility(act: Extract<Act, { kind: 'eligibility' }>): QaTurn {
     const subject = this.subject(vocabulary().eligibilityCues);
-    const judge = (measure: Measure) => {
-      const words = this.ctx.search.words(this.normalized);
-      const rule = ruleForQuestion(measure.id, words, (r) => factsOf(this.normalized, r));
-      const facts = rule ? factsOf(this.normalized, rule) : { answers: {}, said: {} };
-      const reply = eligibilityReply(measure, rule, facts, this.ctx.notice, { later: act.later, estimable: this.estimable(measure) });
-      return this.about(act, measure, reply);
-    };
+    const judge = (measure: Measure) => this.judge(act, measure, act.later);
     if (subject.kind === 'measure') return judge(subject.measure);
     if (subject.kind !== 'none') return this.answerSubject(act, subject);
     if (this.topic) return judge(this.topic);
@@ -186,6 +180,26 @@ class Turn {
         actions: [{ title: ESTIMATE_ACTIONS.checkUp, value: ESTIMATE_ACTIONS.checkUp }],
       },
     ]);
+  }
+
+  /** A yes/no verdict on a measure, by its rule, on the facts the question states. */
+  private judge(act: Act, measure: Measure, later: boolean): QaTurn {
+    const rule = this.ruleFor(measure);
+    const facts = rule ? factsOf(this.normalized, rule) : { answers: {}, said: {} };
+    const reply = eligibilityReply(measure, rule, facts, this.ctx.notice, { later, estimable: this.estimable(measure) });
+    return this.about(act, measure, reply);
+  }
+
+  private ruleFor(measure: Measure) {
+    return ruleForQuestion(measure.id, this.ctx.search.words(this.normalized), (r) => factsOf(this.normalized, r));
+  }
+
+  /** True when the question gives an amount the measure's rule asks (投了80万, 服务了60家): it can be judged. */
+  private statesAmount(measure: Measure): boolean {
+    const rule = this.ruleFor(measure);
+    if (!rule) return false;
+    const { answers } = factsOf(this.normalized, rule);
+    return Object.keys(answers).some((key) => rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count');
   }
 
   private list(act: Extract<Act, { kind: 'list' }>): QaTurn {
@@ -288,6 +302,8 @@ class Turn {
           case 'full-text':
             return this.about(act, measure, this.aspectReply(aspect, measure));
           default:
+            // 运营费用800万能补多少: the amount it states is judged and computed, as a yes/no would be.
+            if (this.statesAmount(measure)) return this.judge(act, measure, asksAboutLater(this.normalized));
             return this.about(act, measure, answerMeasure(measure, notice, { snippet: hit?.snippet, estimable }));
         }
       }
