@@ -282,7 +282,8 @@ class Turn {
         return { ...this.keep(act, [chooseBetween(subject.hits.map((hit) => hit.measure))]), measures: ids(subject.hits) };
       case 'outside': {
         const { response, nearest } = subject;
-        const unknown = this.ctx.search.unknownWords(subject.searched);
+        const generic = vocabulary().generic;
+        const unknown = this.ctx.search.unknownWords(subject.searched).filter((word) => !generic.has(word));
         const missing = response.elsewhere?.length
           ? response.elsewhere.map((place) => `${place}的政策`)
           : unknown.length > 0

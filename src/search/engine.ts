@@ -87,12 +87,15 @@ export const SEARCH_TUNING = {
   minRelativeScore: 0.3,
 };
 
+/** A number in digits or Chinese numerals, maybe with its unit: 80, 一百多家, 几十万. */
+const isNumber = (word: string): boolean => /^[\d.]+$/.test(word) || /^[零一二三四五六七八九十百千万亿两几多余]+[家个万亿元]?$/.test(word);
+
 /**
  * Terms worth indexing or searching: no punctuation, no stopword, no lone character,
- * no bare number (an amount in a question, 80万, says nothing about which measure).
+ * no number (an amount in a question, 80万 or 一百多家, says nothing about which measure).
  */
 function isContentWord(word: string): boolean {
-  return !isPunctuation(word) && !isStopword(word) && [...word].length >= 2 && !/^[\d.]+$/.test(word);
+  return !isPunctuation(word) && !isStopword(word) && [...word].length >= 2 && !isNumber(word);
 }
 
 /** "按照投资额的20%给予奖补": people ask for the 比例 or 百分比, the notice writes "20%". */
@@ -234,7 +237,7 @@ export class PolicySearch {
   private queryTerms(normalized: string): QueryTerm[] {
     const terms: QueryTerm[] = [];
     for (const word of mergeUnknownRuns(cutQuestionWords(normalized))) {
-      if (isPunctuation(word) || isStopword(word) || /^[\d.]+$/.test(word)) continue;
+      if (isPunctuation(word) || isStopword(word) || isNumber(word)) continue;
       const synonyms = this.synonymsOf.get(word) ?? [];
       // A lone character only counts when it stands for something (钱 → 补贴).
       if ([...word].length < 2 && synonyms.length === 0) continue;
