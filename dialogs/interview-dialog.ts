@@ -15,32 +15,26 @@ import {
   questionReply,
   reasks,
   respond,
-  shortLabel,
+  skippedLead,
   summaryReasks,
   summaryReply,
+  unitQuestionReply,
+  unitRefused,
   type QaContext,
   type QuestionView,
   type Reply,
-  type SummaryItem,
 } from '../src/replies';
-import { allInputs, describeInput, valueText, type AnswerValue, type InputDescription } from '../src/rules';
+import { allInputs, type InputDescription } from '../src/rules';
 import { normalizeQuery } from '../src/search';
 import { AnswerPrompt, retryWith, type Expectation, type InterviewAnswer, type Recognition } from './answer-prompt';
 import { looksLikeQuestion, readCommand } from './answers';
+import { describe, forget, readState, recordAnswer, summaryItems, type InterviewState } from './interview-state';
 import type { ConversationMemory } from './memory';
 
 const ANSWER_PROMPT = 'answer';
 const LOOP = 'loop';
 
-/** What an interview remembers, in its own dialog state (the loop's options). */
-export interface InterviewState {
-  answers: Record<string, AnswerValue>;
-  /** Keys in the order they were answered: 返回 removes the last one. */
-  asked: string[];
-  /** The key being corrected (修改…), until it is answered again. */
-  editing?: string;
-  introduced?: boolean;
-}
+export type { InterviewState } from './interview-state';
 
 /** The waterfall's values between its two steps. */
 interface StepValues {
@@ -49,8 +43,8 @@ interface StepValues {
 
 /** What an interview ends with, for the main dialog to remember. */
 export type InterviewOutcome =
-  | { kind: 'estimate'; ruleId: string; measureId: number; status: string }
-  | { kind: 'check-up'; totalFen: number }
+  | { kind: 'estimate'; ruleId: string; measureId: number; status: string; headline: string }
+  | { kind: 'check-up'; totalFen: number; headline: string }
   | { kind: 'failed' };
 
 /**
@@ -60,29 +54,38 @@ export type InterviewOutcome =
  * nothing is missing; then it sums up the answers, lets the user confirm or correct
  * one, and computes. 取消 is caught before the prompt (core-bot's CancelAndHelpDialog).
  *
+ * The answers outlive the dialog: each step and the result are recorded in the
+ * conversation's memory (memory.interview), so that after an early stop or a result a
+ * correction (返回, 修改…, 说错了…, 投资额其实是250万) can begin the dialog again with
+ * that state, where it was (see ./reopen.ts). Only 取消 forgets them.
+ *
  * Subclasses say what to ask (`missing`), when to stop early (`ruledOut`) and how to
  * finish (`finish`); they generate everything from the rules' declarations.
  */
 export abstract class InterviewDialog extends ComponentDialog {
   /** Shown in progress and exit messages: '两化融合项目奖补估算', '政策体检'. */
-  protected abstract readonly title: string;
+  abstract readonly title: string;
   /** The button offered after 取消 to start again. */
   protected abstract readonly restartCommand: string;
   /** True when the number of questions is only an estimate (共约…题). */
   protected abstract readonly approximate: boolean;
+  /** True when a question may be left unanswered (不清楚, 跳过): the check-up judges the rest. */
+  protected abstract readonly canSkip: boolean;
+  /** Every input this interview may ask: what another interview's answers can carry into it. */
+  abstract readonly inputKeys: ReadonlySet<string>;
 
   /** The inputs still to ask, in order. */
-  protected abstract missing(answers: Record<string, AnswerValue>): InputDescription[];
+  protected abstract missing(state: InterviewState): InputDescription[];
   /** True when an answer already settles the result: stop and say why. */
-  protected abstract ruledOut(answers: Record<string, AnswerValue>): boolean;
+  protected abstract ruledOut(answers: InterviewState['answers']): boolean;
   /** The opening lines, given how many questions there will be at most. */
   protected abstract intro(total: number): string;
   /** Computes and sends the result. */
-  protected abstract finish(context: TurnContext, answers: Record<string, AnswerValue>): Promise<InterviewOutcome>;
+  protected abstract finish(context: TurnContext, state: InterviewState): Promise<InterviewOutcome>;
 
   constructor(
     dialogId: string,
-    private readonly memory: StatePropertyAccessor<ConversationMemory>,
+    protected readonly memory: StatePropertyAccessor<ConversationMemory>,
     private readonly qa: QaContext,
   ) {
     super(dialogId);
@@ -94,43 +97,54 @@ export abstract class InterviewDialog extends ComponentDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const { activity } = innerDc.context;
     if (activity.type === ActivityTypes.Message && readCommand(activity.text ?? '') === 'cancel') {
+      const memory = await this.memory.get(innerDc.context, {});
+      delete memory.interview;
       await innerDc.context.sendActivity(toActivity(interviewCancelled(this.title, this.restartCommand)));
       return innerDc.cancelAllDialogs();
     }
     return super.onContinueDialog(innerDc);
   }
 
-  /** Asks the next missing input (or the one being corrected), or sums up, or finishes early. */
+  /** Asks the unit of a bare number, the next missing input (or the one being corrected), or sums up, or finishes. */
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = readState(step.options);
     (step.values as StepValues).state = state;
-    const { answers, asked, editing } = state;
+    const lead = state.lead;
+    state.lead = undefined;
+    await this.record(step.context, 'asking', state);
 
-    if (!editing && this.ruledOut(answers)) return step.endDialog(await this.finish(step.context, answers));
-
-    const missing = this.missing(answers);
-    const input = editing ? describe(editing) : missing[0];
-    if (input) {
-      const view: QuestionView = {
-        title: this.title,
-        input,
-        progress: editing
-          ? `修改第${asked.indexOf(editing) + 1}项`
-          : progressText(asked.length + 1, asked.length + missing.length, this.approximate),
-        canGoBack: asked.length > 0,
-      };
-      const lead = state.introduced ? undefined : this.intro(asked.length + missing.length);
-      state.introduced = true;
+    if (state.confirming) {
+      const { key, asWan, asYuan, approximate } = state.confirming;
+      const view = this.view(state, describe(key));
+      const reply = unitQuestionReply(view, asWan, asYuan, approximate !== undefined);
       return step.prompt(ANSWER_PROMPT, {
-        prompt: toActivity(questionReply(view, lead)),
-        retryPrompt: toActivity(reasks.unreadable(view)),
-        validations: { kind: 'input', view, answered: summaryItems(state) } satisfies Expectation,
+        prompt: toActivity(reply),
+        retryPrompt: toActivity({ ...reply, text: `请点选“万元”或“元”，或连同单位重新回答。\n\n${reply.text}` }),
+        validations: { kind: 'unit', view, answered: summaryItems(state), canSkip: this.canSkip, asWan, asYuan, approximate } satisfies Expectation,
       });
     }
 
+    if (!state.editing && this.ruledOut(state.answers)) return this.conclude(step, state);
+
+    const missing = this.missing(state);
+    const input = state.editing ? describe(state.editing) : missing[0];
+    if (input) {
+      const view = this.view(state, input, missing.length);
+      const opening = state.introduced ? undefined : this.intro(state.asked.length + missing.length);
+      state.introduced = true;
+      const leads = [opening, lead].filter((line): line is string => !!line).join('\n\n');
+      return step.prompt(ANSWER_PROMPT, {
+        prompt: toActivity(questionReply(view, leads || undefined)),
+        retryPrompt: toActivity(reasks.unreadable(view)),
+        validations: { kind: 'input', view, answered: summaryItems(state), canSkip: this.canSkip } satisfies Expectation,
+      });
+    }
+
+    // A result was shown for these answers: a correction recomputes at once.
+    if (state.confirmed) return this.conclude(step, state);
     const items = summaryItems(state);
     return step.prompt(ANSWER_PROMPT, {
-      prompt: toActivity(summaryReply(this.title, items)),
+      prompt: toActivity(summaryReply(this.title, items, lead)),
       retryPrompt: toActivity(summaryReasks.unreadable(this.title, items)),
       validations: { kind: 'summary', title: this.title, items } satisfies Expectation,
     });
@@ -140,38 +154,96 @@ export abstract class InterviewDialog extends ComponentDialog {
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { state } = step.values as StepValues;
     const answer = (step.result as Extract<Recognition, { kind: 'answer' }>).answer;
+    this.apply(state, answer);
+    if (answer.kind === 'confirm') return this.conclude(step, state);
+    return step.replaceDialog(LOOP, state);
+  }
+
+  private apply(state: InterviewState, answer: InterviewAnswer): void {
     switch (answer.kind) {
       case 'value':
-        state.answers[answer.key] = answer.value;
+        recordAnswer(state, answer.key, answer.value, answer.approximate);
+        break;
+      case 'unit-question':
+        state.confirming = { key: answer.key, asWan: answer.asWan, asYuan: answer.asYuan, approximate: answer.approximate };
+        break;
+      case 'unit-refused':
+        state.confirming = undefined;
+        state.lead = unitRefused();
+        break;
+      case 'skip':
+        state.skipped = [...new Set([...(state.skipped ?? []), answer.key])];
         if (!state.asked.includes(answer.key)) state.asked.push(answer.key);
         state.editing = undefined;
+        state.lead = skippedLead(allInputs.get(answer.key)!.label);
         break;
       case 'back':
-        if (state.editing) {
-          state.editing = undefined;
-        } else {
-          const last = state.asked.pop();
-          if (last) delete state.answers[last];
+        if (state.confirming) state.confirming = undefined;
+        else if (state.editing) state.editing = undefined;
+        else {
+          const last = state.asked.at(-1);
+          if (last) forget(state, last);
         }
         break;
       case 'edit':
         state.editing = answer.key;
+        state.confirming = undefined;
         break;
       case 'confirm':
-        return step.endDialog(await this.finish(step.context, state.answers));
+        break;
     }
-    return step.replaceDialog(LOOP, state);
+  }
+
+  /** Computes, and keeps the answers for later corrections: stopped early, or done. */
+  private async conclude(step: WaterfallStepContext, state: InterviewState): Promise<DialogTurnResult> {
+    const outcome = await this.finish(step.context, state);
+    if (outcome.kind !== 'failed') {
+      const stopped = outcome.kind === 'estimate' && outcome.status === 'ineligible';
+      const { answers, asked, approximate, skipped, lastAnswered } = state;
+      const kept: InterviewState = {
+        answers,
+        asked,
+        introduced: true,
+        confirmed: !stopped,
+        previous: { answers: { ...answers }, approximate: { ...(approximate ?? {}) }, skipped: [...(skipped ?? [])], headline: outcome.headline },
+        ...(approximate ? { approximate } : {}),
+        ...(skipped ? { skipped } : {}),
+        ...(lastAnswered ? { lastAnswered } : {}),
+      };
+      await this.record(step.context, stopped ? 'stopped' : 'done', kept);
+    }
+    return step.endDialog(outcome);
+  }
+
+  private async record(context: TurnContext, phase: 'asking' | 'stopped' | 'done', state: InterviewState): Promise<void> {
+    const memory = await this.memory.get(context, {});
+    memory.interview = { dialogId: this.id, phase, title: this.title, state: structuredClone(state) };
+  }
+
+  private view(state: InterviewState, input: InputDescription, missingCount = 0): QuestionView {
+    const { asked, editing } = state;
+    return {
+      title: this.title,
+      input,
+      progress:
+        editing === input.key
+          ? `修改第${asked.indexOf(editing) + 1}项`
+          : progressText(asked.length + 1, asked.length + Math.max(missingCount, 1), this.approximate),
+      canGoBack: asked.length > 0,
+    };
   }
 
   /**
    * Accepts a reply that reads as an answer and passes the input's zod schema. Anything
    * else is re-asked, and how depends on what it was:
    *   - a strict answer ('三百二十万元', '否') is an answer, even if it could be searched;
+   *   - a definition asked back (什么算中小企业) gets the input's help, then the question;
    *   - text that asks something (发文单位是谁, 第十四条讲什么) is answered from the notice,
    *     then the same question comes again;
    *   - a loose answer ('我们投了300万', '我们不属于中小企业') is an answer;
    *   - text about a measure of the notice, though not a question, is answered likewise;
-   *   - anything else ('不知道', '很多') is asked again with help and an example: never taken as 0 or no.
+   *   - 不清楚 is skipped where it may be (the check-up), else it says the answer is needed;
+   *   - anything else ('很多') is asked again with help and an example: never taken as 0 or no.
    */
   private async validate(prompt: PromptValidatorContext<Recognition>): Promise<boolean> {
     const expectation = prompt.options.validations as Expectation;
@@ -187,11 +259,26 @@ export abstract class InterviewDialog extends ComponentDialog {
       retryWith(context, [toActivity(this.help(expectation))]);
       return false;
     }
+    if (recognition.kind === 'definition') {
+      const about = describe(recognition.key);
+      retryWith(context, [
+        toActivity(
+          expectation.kind === 'summary'
+            ? summaryReasks.definition(expectation.title, expectation.items, about)
+            : reasks.definition(expectation.view, about),
+        ),
+      ]);
+      return false;
+    }
+    if (recognition.kind === 'unknown' && expectation.kind !== 'summary') {
+      retryWith(context, [toActivity(reasks.needed(expectation.view))]);
+      return false;
+    }
     if (asking || (recognition.kind === 'none' && this.isAboutTheNotice(text))) {
       await this.answerAside(context, text, expectation);
       return false;
     }
-    if (recognition.kind === 'imprecise' && expectation.kind === 'input') {
+    if (recognition.kind === 'imprecise' && expectation.kind !== 'summary') {
       retryWith(context, [toActivity(reasks.imprecise(expectation.view))]);
     } else if (recognition.kind === 'edit-which' && expectation.kind === 'summary') {
       retryWith(context, [toActivity(summaryReasks.which(expectation.title, expectation.items, recognition.candidates))]);
@@ -201,25 +288,26 @@ export abstract class InterviewDialog extends ComponentDialog {
   }
 
   private acceptable(context: TurnContext, expectation: Expectation, answer: InterviewAnswer): boolean {
-    if (expectation.kind !== 'input') return true;
+    if (expectation.kind === 'summary') return true;
     const { view } = expectation;
-    if (answer.kind === 'back' && !view.canGoBack) {
+    if (answer.kind === 'back' && !view.canGoBack && expectation.kind === 'input') {
       retryWith(context, [toActivity(reasks.firstQuestion(view))]);
       return false;
     }
     if (answer.kind !== 'value') return true;
     const parsed = allInputs.get(answer.key)?.schema.safeParse(answer.value);
     if (parsed && !parsed.success) {
-      retryWith(context, [toActivity(reasks.invalid(view, parsed.error.issues[0].message))]);
+      const asked = answer.key === view.input.key ? view : { ...view, input: describe(answer.key) };
+      retryWith(context, [toActivity(reasks.invalid(asked, parsed.error.issues[0].message))]);
       return false;
     }
     return true;
   }
 
   private help(expectation: Expectation): Reply {
-    return expectation.kind === 'input'
-      ? reasks.help(expectation.view)
-      : summaryReasks.help(expectation.title, expectation.items);
+    return expectation.kind === 'summary'
+      ? summaryReasks.help(expectation.title, expectation.items)
+      : reasks.help(expectation.view);
   }
 
   /** True when the Q&A core has something to say: an intent (菜单, 查看原文, 你好…) or a measure search finds. */
@@ -237,41 +325,11 @@ export abstract class InterviewDialog extends ComponentDialog {
     // The answer's own buttons would compete with the question's: keep only its text.
     const aside = turn.replies.map((reply) => toActivity({ text: reply.text }));
     const again =
-      expectation.kind === 'input'
-        ? reasks.resume(expectation.view)
-        : summaryReasks.resume(expectation.title, expectation.items);
+      expectation.kind === 'summary'
+        ? summaryReasks.resume(expectation.title, expectation.items)
+        : expectation.kind === 'unit'
+          ? unitQuestionReply(expectation.view, expectation.asWan, expectation.asYuan, expectation.approximate !== undefined)
+          : reasks.resume(expectation.view);
     retryWith(context, [...aside, toActivity(again)]);
   }
-}
-
-function readState(options: unknown): InterviewState {
-  const given = (options ?? {}) as Partial<InterviewState>;
-  return {
-    answers: { ...(given.answers ?? {}) },
-    asked: [...(given.asked ?? [])],
-    ...(given.editing ? { editing: given.editing } : {}),
-    ...(given.introduced ? { introduced: true } : {}),
-  };
-}
-
-function describe(key: string): InputDescription {
-  const spec = allInputs.get(key);
-  if (!spec) throw new Error(`interview: no input ${key}`);
-  return describeInput(key, spec);
-}
-
-/** The answers given so far, in the order asked, as the summary lists them. */
-function summaryItems(state: InterviewState): SummaryItem[] {
-  return state.asked
-    .filter((key) => state.answers[key] !== undefined)
-    .map((key, i) => {
-      const spec = allInputs.get(key)!;
-      return {
-        key,
-        label: spec.label,
-        valueText: valueText(spec, state.answers[key]),
-        short: shortLabel(spec.label, i + 1),
-        kind: spec.kind,
-      };
-    });
 }

@@ -1,7 +1,16 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, DialogSet, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogSet,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogStateManagerConfiguration,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import { toActivity } from '../src/activities';
 import {
+  carriedLead,
   chooseAnyRule,
   chooseRule,
   detectIntent,
@@ -19,30 +28,42 @@ import { normalizeQuery } from '../src/search';
 import { readCommand } from './answers';
 import { cardActivity } from './card-activity';
 import { CHECK_UP_DIALOG, CheckUpDialog } from './check-up-dialog';
-import type { InterviewOutcome } from './interview-dialog';
+import type { InterviewDialog, InterviewOutcome } from './interview-dialog';
+import { carryOver, readRecord, summaryItems, type InterviewState } from './interview-state';
 import type { ConversationMemory } from './memory';
+import { pickRule, reopen } from './reopen';
 import { interviewId, RuleInterviewDialog } from './rule-interview-dialog';
 
 export type { ConversationMemory } from './memory';
 
 export const MAIN_DIALOG = 'main';
 
+/** The turnState key under which botbuilder-dialogs (4.23) looks for its state manager configuration. */
+const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
+
+/** What a turn came to, kept in turnState for the request log: a Q&A answer or an interview step. */
+export type TurnOutcome = 'answered' | 'interview';
+export const TURN_OUTCOME = Symbol('turn outcome');
+
 /** Buttons that start the interview again even while it runs. */
 const RESTART = new Set<string>([ESTIMATE_ACTIONS.again, ESTIMATE_ACTIONS.checkUpAgain]);
 
-/** What the user asked to estimate. */
+/** What the user asked to estimate; `fresh`: 重新估算 / 重新体检, which carry no answers over. */
 type EstimateRequest =
-  | { kind: 'rule'; rule: Rule }
+  | { kind: 'rule'; rule: Rule; fresh?: boolean }
   /** A measure (from 估算奖励 or a question); undefined: none known yet. */
   | { kind: 'measure'; measureId?: number }
-  | { kind: 'check-up' };
+  | { kind: 'check-up'; fresh?: boolean };
 
 /**
  * Routes every message. A question is answered from the notice; a request to estimate
  * starts the interview of the rule (its child dialog), or asks which rule, or says what
  * the notice promises when it names no amount; 政策体检 starts the check-up. While an
  * interview runs, messages go to it, except a request for another estimate (or the
- * 重新估算 / 重新体检 buttons), which ends it and starts what was asked.
+ * 重新估算 / 重新体检 buttons), which ends it and starts what was asked, carrying the
+ * answers the two share. After an interview stopped early or showed its result, a
+ * correction of its answers re-opens it (./reopen.ts); after a menu of rules, 后一个 or
+ * a word of a label picks one.
  */
 export class MainDialog extends ComponentDialog {
   private readonly interviewTitles = new Map<string, string>();
@@ -60,11 +81,20 @@ export class MainDialog extends ComponentDialog {
     this.interviewTitles.set(CHECK_UP_DIALOG, '政策体检');
   }
 
-  /** Runs the dialog for one turn, as botbuilder's samples do. */
+  private dialogSet?: DialogSet;
+  private stateConfiguration?: DialogStateManagerConfiguration;
+
+  /** Runs the dialog for one turn, as botbuilder's samples do (the DialogSet made once, not per turn). */
   async run(context: TurnContext, dialogState: StatePropertyAccessor): Promise<void> {
-    const dialogSet = new DialogSet(dialogState);
-    dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
+    if (!this.dialogSet) {
+      this.dialogSet = new DialogSet(dialogState);
+      this.dialogSet.add(this);
+    }
+    // botbuilder-dialogs rebuilds its memory scopes and path resolvers for every turn (a
+    // twentieth of a question turn) unless the turn already holds them; they never change.
+    if (this.stateConfiguration) context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, this.stateConfiguration);
+    const dc = await this.dialogSet.createContext(context);
+    this.stateConfiguration ??= dc.state.configuration;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
@@ -86,6 +116,7 @@ export class MainDialog extends ComponentDialog {
       await innerDc.context.sendActivity(toActivity(interviewSwitched(this.interviewTitles.get(active.id) ?? '估算')));
       return this.route(innerDc);
     }
+    innerDc.context.turnState.set(TURN_OUTCOME, 'interview' satisfies TurnOutcome);
     const result = await innerDc.continueDialog();
     if (result.status === DialogTurnStatus.complete) this.remember(memory, result.result as InterviewOutcome | undefined);
     // The main dialog never ends: it waits for the next message.
@@ -99,12 +130,28 @@ export class MainDialog extends ComponentDialog {
     const memory = await this.memory.get(context, {});
 
     let request = this.estimateRequest(text, memory);
+    const offered = memory.offeredRules;
+    delete memory.offeredRules;
+    if (!request) {
+      // 返回, 修改…, 说错了…, 投资额其实是250万: the last interview's answers, corrected.
+      const record = readRecord(memory.interview);
+      const reopened = record && this.findDialog(record.dialogId) ? reopen(record, text) : undefined;
+      if (record && reopened) {
+        context.turnState.set(TURN_OUTCOME, 'interview' satisfies TurnOutcome);
+        return innerDc.beginDialog(record.dialogId, reopened);
+      }
+      const picked = offered && pickRule(text, offered);
+      const rule = picked ? getRule(picked) : undefined;
+      if (rule) request = { kind: 'rule', rule };
+    }
     const command = readCommand(text);
     if (!request && (command === 'cancel' || command === 'back')) {
+      if (command === 'cancel') delete memory.interview;
       await context.sendActivity(toActivity(nothingToLeave()));
       return Dialog.EndOfTurn;
     }
     if (!request) {
+      context.turnState.set(TURN_OUTCOME, 'answered' satisfies TurnOutcome);
       const turn = respond(text, memory.lastMeasureId, this.qa);
       memory.lastMeasureId = turn.lastMeasureId;
       for (const reply of turn.replies) await context.sendActivity(toActivity(reply));
@@ -125,11 +172,11 @@ export class MainDialog extends ComponentDialog {
     if (rule) return { kind: 'rule', rule };
     if (t === ESTIMATE_ACTIONS.again) {
       const last = memory.lastRuleId ? getRule(memory.lastRuleId) : undefined;
-      return last ? { kind: 'rule', rule: last } : { kind: 'measure' };
+      return last ? { kind: 'rule', rule: last, fresh: true } : { kind: 'measure' };
     }
     if (t === ESTIMATE_ACTIONS.menu) return { kind: 'measure' };
     const intent = detectIntent(normalizeQuery(t));
-    if (intent.kind === 'check-up') return { kind: 'check-up' };
+    if (intent.kind === 'check-up') return { kind: 'check-up', fresh: t === ESTIMATE_ACTIONS.checkUpAgain };
     if (intent.kind === 'estimate') {
       const turn = respond(t, memory.lastMeasureId, this.qa);
       return { kind: 'measure', measureId: turn.estimate?.measureId };
@@ -150,12 +197,14 @@ export class MainDialog extends ComponentDialog {
 
   private async startEstimate(innerDc: DialogContext, request: EstimateRequest, memory: ConversationMemory): Promise<DialogTurnResult> {
     const context = innerDc.context;
-    if (request.kind === 'check-up') return innerDc.beginDialog(CHECK_UP_DIALOG);
-    if (request.kind === 'rule') return this.startRule(innerDc, request.rule, memory);
+    context.turnState.set(TURN_OUTCOME, 'interview' satisfies TurnOutcome);
+    if (request.kind === 'check-up') return this.begin(innerDc, CHECK_UP_DIALOG, memory, request.fresh);
+    if (request.kind === 'rule') return this.startRule(innerDc, request.rule, memory, request.fresh);
 
     const measure = request.measureId === undefined ? undefined : this.qa.search.getMeasure(request.measureId);
     if (!measure) {
       await context.sendActivity(toActivity(chooseAnyRule()));
+      memory.offeredRules = allQuantifiedRules.map((rule) => rule.id);
       return Dialog.EndOfTurn;
     }
     memory.lastMeasureId = measure.id;
@@ -164,22 +213,36 @@ export class MainDialog extends ComponentDialog {
     if (quantified.length === 1) return this.startRule(innerDc, quantified[0], memory);
     if (quantified.length > 1) {
       await context.sendActivity(toActivity(chooseRule(quantified, measure)));
+      memory.offeredRules = quantified.map((rule) => rule.id);
     } else if (rules.length > 0) {
       return this.startRule(innerDc, rules[0], memory);
     } else {
       await context.sendActivity(toActivity(nothingToEstimate(measure)));
+      memory.offeredRules = allQuantifiedRules.map((rule) => rule.id);
     }
     return Dialog.EndOfTurn;
   }
 
   /** A quantified rule's interview; for a measure without an amount, what the notice says and whom to ask. */
-  private async startRule(innerDc: DialogContext, rule: Rule, memory: ConversationMemory): Promise<DialogTurnResult> {
+  private async startRule(innerDc: DialogContext, rule: Rule, memory: ConversationMemory, fresh = false): Promise<DialogTurnResult> {
     memory.lastMeasureId = rule.clause.measure;
     memory.lastRuleId = rule.id;
-    if (rule.kind === 'quantified') return innerDc.beginDialog(interviewId(rule.id));
+    if (rule.kind === 'quantified') return this.begin(innerDc, interviewId(rule.id), memory, fresh);
     const result = estimate(rule, {});
     if (result.ok) await innerDc.context.sendActivity(cardActivity(estimateReply(result.estimate)));
     return Dialog.EndOfTurn;
+  }
+
+  /** Begins an interview with the answers the last one shares with it (政策体检 after 两化融合…), unless `fresh`. */
+  private begin(innerDc: DialogContext, dialogId: string, memory: ConversationMemory, fresh = false): Promise<DialogTurnResult> {
+    const record = readRecord(memory.interview);
+    const target = this.findDialog(dialogId) as InterviewDialog | undefined;
+    let state: InterviewState | undefined;
+    if (!fresh && record && target && record.dialogId !== dialogId) {
+      state = carryOver(record.state, target.inputKeys);
+      if (state) state.lead = carriedLead(record.title, summaryItems(state));
+    }
+    return innerDc.beginDialog(dialogId, state);
   }
 
   private remember(memory: ConversationMemory, outcome: InterviewOutcome | undefined): void {

@@ -1,3 +1,5 @@
+import type { InterviewRecord } from './interview-state';
+
 /** What the conversation remembers between turns, beside the dialog stack. */
 export interface ConversationMemory {
   /**
@@ -8,4 +10,12 @@ export interface ConversationMemory {
   lastMeasureId?: number;
   /** The rule last estimated (or being estimated), for 重新估算. */
   lastRuleId?: string;
+  /**
+   * The interview last run, with its answers, until the conversation expires (or 取消):
+   * a correction after its verdict or result re-opens it (dialogs/reopen.ts), and a
+   * switch to another interview carries the answers they share. Read it with readRecord.
+   */
+  interview?: InterviewRecord;
+  /** The rules a menu just offered (估算哪一项？), for 后一个 / 十佳 / the typed label to pick. */
+  offeredRules?: string[];
 }

@@ -1,9 +1,9 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { estimateReply, interviewIntro, type QaContext } from '../src/replies';
+import { estimateReply, headline, interviewIntro, type QaContext } from '../src/replies';
 import { earlyIneligibility, estimate, missingInputs, type InputDescription, type QuantifiedRule } from '../src/rules';
-import type { AnswerValue } from '../src/rules';
 import { cardActivity } from './card-activity';
 import { InterviewDialog, type InterviewOutcome } from './interview-dialog';
+import { approximateAnswers, changesSince, type InterviewState } from './interview-state';
 import type { ConversationMemory } from './memory';
 
 /** The id of a rule's interview: 'interview:two-integration'. */
@@ -12,13 +12,16 @@ export const interviewId = (ruleId: string): string => `interview:${ruleId}`;
 /**
  * The interview for one quantified rule, generated from its declaration: it asks the
  * rule's inputs with their own questions, in the rules module's order (gates first),
- * only while they are missing, stops as soon as an answer rules the enterprise out,
- * and ends with the estimate as a card.
+ * only while they are missing, stops as soon as an answer rules the enterprise out
+ * (keeping the answers, so that a correction re-opens it), and ends with the estimate
+ * as a card.
  */
 export class RuleInterviewDialog extends InterviewDialog {
-  protected readonly title: string;
+  readonly title: string;
   protected readonly restartCommand = '重新估算';
   protected readonly approximate = false;
+  protected readonly canSkip = false;
+  readonly inputKeys: ReadonlySet<string>;
 
   constructor(
     readonly rule: QuantifiedRule,
@@ -27,13 +30,14 @@ export class RuleInterviewDialog extends InterviewDialog {
   ) {
     super(interviewId(rule.id), memory, qa);
     this.title = `${rule.title}估算`;
+    this.inputKeys = new Set(Object.keys(rule.inputs));
   }
 
-  protected missing(answers: Record<string, AnswerValue>): InputDescription[] {
-    return missingInputs(this.rule, answers);
+  protected missing(state: InterviewState): InputDescription[] {
+    return missingInputs(this.rule, state.answers);
   }
 
-  protected ruledOut(answers: Record<string, AnswerValue>): boolean {
+  protected ruledOut(answers: InterviewState['answers']): boolean {
     return earlyIneligibility(this.rule, answers).length > 0;
   }
 
@@ -41,15 +45,28 @@ export class RuleInterviewDialog extends InterviewDialog {
     return interviewIntro(this.rule.title, this.rule.clause.cite, total);
   }
 
-  protected async finish(context: TurnContext, answers: Record<string, AnswerValue>): Promise<InterviewOutcome> {
-    const result = estimate(this.rule, answers);
+  protected async finish(context: TurnContext, state: InterviewState): Promise<InterviewOutcome> {
+    const result = estimate(this.rule, state.answers);
     if (!result.ok) {
       // Every answer passed its schema, so this is a bug: say so rather than guess.
       console.error(`[interview ${this.rule.id}] estimate failed: ${JSON.stringify(result.issues)}`);
       await context.sendActivity('抱歉，计算时出现问题，未能得出结果。请输入“重新估算”再试一次。');
       return { kind: 'failed' };
     }
-    await context.sendActivity(cardActivity(estimateReply(result.estimate, Object.keys(answers))));
-    return { kind: 'estimate', ruleId: this.rule.id, measureId: this.rule.clause.measure, status: result.estimate.status };
+    const reply = estimateReply(result.estimate, {
+      answered: Object.keys(state.answers),
+      approximate: approximateAnswers(state),
+      changes: changesSince(state),
+      previousHeadline: state.previous?.headline,
+      correctable: true,
+    });
+    await context.sendActivity(cardActivity(reply));
+    return {
+      kind: 'estimate',
+      ruleId: this.rule.id,
+      measureId: this.rule.clause.measure,
+      status: result.estimate.status,
+      headline: headline(result.estimate),
+    };
   }
 }

@@ -1,66 +1,76 @@
 import { randomBytes } from 'node:crypto';
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConversationState,
-  type TurnContext,
-} from 'botbuilder';
 import type restify from 'restify';
+import { createAdapter, type PolicyAdapter } from './adapter';
 import { PolicyBot } from './bot';
-import { createInProcessDelivery, registerDirectLine, type DirectLine } from './directline';
-import { registerPortal } from './portal';
 import { loadConfig, type AppConfig } from './config';
+import { createInProcessDelivery, registerDirectLine, type DirectLine } from './directline';
+import { clientAddress } from './http/client';
+import { RateLimiter } from './http/rate-limit';
+import { noteRequest } from './http/request-log';
 import { loadKnowledge } from './knowledge';
+import { registerPortal } from './portal';
 import { rulesForMeasure } from './rules';
 import { PolicySearch } from './search';
 import { createServer } from './server';
-import { ExpiringMemoryStorage } from './state/expiring-storage';
+import { openStore, type StateStore } from './state';
+import { ChannelScopedConversationState } from './state/conversation-state';
 
 export interface App {
   config: AppConfig;
   server: restify.Server;
-  adapter: CloudAdapter;
+  adapter: PolicyAdapter;
   bot: PolicyBot;
   search: PolicySearch;
   directLine: DirectLine;
+  /** Where conversations live (STORAGE). */
+  store: StateStore;
   /** True when DIRECTLINE_SECRET was empty and a random one was made for this run. */
   directLineSecretGenerated: boolean;
 }
 
 /**
- * Builds the whole application from settings (defaults: local, unauthenticated):
- * knowledge → search index → bot with expiring conversation state → HTTP server.
- * Nothing listens yet; index.ts does that.
+ * Builds the whole application from settings (defaults: local, unauthenticated, SQLite):
+ * store → knowledge → search index → bot with conversation state in the store → HTTP
+ * server with per-client rate limits → Direct Line and the portal pages. Nothing listens
+ * yet; index.ts does that. A store that cannot be opened (Redis unreachable, a corrupt
+ * SQLite file) fails here with an error naming it.
  */
 export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App> {
   const config = { ...loadConfig({}), ...overrides };
+  const store = await openStore(config);
   const knowledge = loadKnowledge();
   const search = new PolicySearch(knowledge);
+  const adapter = createAdapter(config);
 
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.MicrosoftAppId,
-      MicrosoftAppPassword: config.MicrosoftAppPassword,
-      MicrosoftAppType: config.MicrosoftAppType,
-      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    }),
+  const bot = new PolicyBot(
+    new ChannelScopedConversationState(store.botState),
+    {
+      notice: knowledge.notice,
+      search,
+      isEstimable: (measureId) => rulesForMeasure(measureId).some((rule) => rule.kind === 'quantified'),
+    },
+    (outcome) => noteRequest({ outcome }),
   );
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    // The conversation state is left as it was: a failed turn must not lose an interview.
-    console.error(`[onTurnError] ${error.stack ?? error}`);
-    await context.sendActivity('抱歉，处理您的消息时出错了。您刚才的进度已保留，请稍后重试或换个说法。');
-  };
 
-  const storage = new ExpiringMemoryStorage({
-    ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000,
-    maxItems: config.MAX_CONVERSATIONS,
+  const limiter = new RateLimiter(store.counters, {
+    messages: config.RATE_LIMIT_MESSAGES,
+    conversations: config.RATE_LIMIT_CONVERSATIONS,
+    tokens: config.RATE_LIMIT_TOKENS,
+    polls: config.RATE_LIMIT_POLLS,
+    api: config.RATE_LIMIT_API,
   });
-  const bot = new PolicyBot(new ConversationState(storage), {
-    notice: knowledge.notice,
+  const clientOf = (req: restify.Request) => clientAddress(req, config.TRUST_PROXY);
+  const rateLimit = (req: restify.Request, bucket: Parameters<typeof limiter.take>[0]) => limiter.take(bucket, clientOf(req));
+
+  const server = createServer({
+    adapter,
+    bot,
     search,
-    isEstimable: (measureId) => rulesForMeasure(measureId).some((rule) => rule.kind === 'quantified'),
+    notice: knowledge.notice,
+    rateLimit,
+    messagesAccess: config.MicrosoftAppId ? 'authenticated' : config.UNAUTHENTICATED_MESSAGES,
+    isReady: () => store.healthy(),
   });
-  const server = createServer({ adapter, bot, search, notice: knowledge.notice });
 
   // Web Chat on portal pages talks to this server's own Direct Line; replies come back
   // in-process (expectReplies), never through a public service URL.
@@ -71,14 +81,16 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
     secret,
     tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL_SECONDS,
     allowedOrigins: config.ALLOWED_ORIGINS,
-    limits: {
-      maxConversations: config.MAX_CONVERSATIONS,
-      idleExpirySeconds: config.CONVERSATION_TTL_MINUTES * 60,
-      // 10,000 conversations × 100 activities × ~1.3 KB stays near 1.3 GB at worst.
-      maxActivitiesPerConversation: 100,
-    },
+    store: store.directLine,
+    rateLimit,
+    clientOf,
     bot: { id: 'qingdao-policy-assistant', name: '青岛市工业互联网政策助手' },
   });
-  registerPortal(server, { allowedOrigins: config.ALLOWED_ORIGINS, demoTokenIssuer: () => directLine.generateToken() });
-  return { config, server, adapter, bot, search, directLine, directLineSecretGenerated };
+  registerPortal(server, {
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    demoTokenIssuer: config.WEBCHAT_DEMO_TOKENS ? () => directLine.generateToken() : undefined,
+    rateLimit: (req) => rateLimit(req, 'tokens'),
+  });
+  server.on('close', () => void store.close());
+  return { config, server, adapter, bot, search, directLine, store, directLineSecretGenerated };
 }

@@ -1,9 +1,10 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, DeliveryModes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { MainDialog, type ConversationMemory } from '../dialogs/main-dialog';
+import { MainDialog, TURN_OUTCOME, type ConversationMemory, type TurnOutcome } from '../dialogs/main-dialog';
 import { toActivity } from './activities';
 import { greeting, type QaContext } from './replies';
+import { isETagConflict } from './state';
 
 /** The longest message the bot reads; a portal text box can send anything. */
 export const MAX_MESSAGE_LENGTH = 500;
@@ -13,6 +14,9 @@ const MessageTextSchema = z
   .trim()
   .min(1, '请输入您的问题，例如“两化融合项目补贴多少”。')
   .max(MAX_MESSAGE_LENGTH, `您的消息超过了${MAX_MESSAGE_LENGTH}字，请精简后再发送。`);
+
+/** What a turn came to, for the request log (never what the user wrote). */
+export type TurnObserver = (outcome: TurnOutcome | 'refused' | 'greeting') => void;
 
 /**
  * The policy assistant's one ActivityHandler: greets new members, checks each
@@ -26,6 +30,7 @@ export class PolicyBot extends ActivityHandler {
   constructor(
     private readonly conversationState: ConversationState,
     private readonly qa: QaContext,
+    observe: TurnObserver = () => undefined,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -34,7 +39,10 @@ export class PolicyBot extends ActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
-      if (newcomers.length > 0) await context.sendActivity(toActivity(greeting(this.qa.notice)));
+      if (newcomers.length > 0) {
+        await context.sendActivity(toActivity(greeting(this.qa.notice)));
+        observe('greeting');
+      }
       await next();
     });
 
@@ -42,9 +50,12 @@ export class PolicyBot extends ActivityHandler {
       const text = MessageTextSchema.safeParse(context.activity.text);
       if (!text.success) {
         await context.sendActivity(text.error.issues[0].message);
+        observe('refused');
       } else {
         context.activity.text = text.data;
         await this.dialog.run(context, this.dialogState);
+        const outcome = context.turnState.get(TURN_OUTCOME) as TurnOutcome | undefined;
+        if (outcome) observe(outcome);
       }
       await next();
     });
@@ -54,5 +65,22 @@ export class PolicyBot extends ActivityHandler {
       await this.conversationState.saveChanges(context, false);
       await next();
     });
+  }
+
+  /**
+   * Runs the turn; when its state was saved by another turn of the same conversation in
+   * the meantime (another instance: the store's eTag says so), runs it once more on the
+   * fresh state rather than overwrite. Only while its replies are still held back
+   * (expectReplies: Direct Line and the in-process chat), so the user never sees both.
+   */
+  override async run(context: TurnContext): Promise<void> {
+    try {
+      await super.run(context);
+    } catch (error) {
+      if (!isETagConflict(error) || context.activity.deliveryMode !== DeliveryModes.ExpectReplies) throw error;
+      context.bufferedReplyActivities.length = 0;
+      await this.conversationState.load(context, true);
+      await super.run(context);
+    }
   }
 }

@@ -5,7 +5,7 @@ import { startConversation } from './support/chat';
 
 let app: App;
 beforeAll(async () => {
-  app = await createApp();
+  app = await createApp({ STORAGE: 'memory' });
 });
 
 const conversation = () => startConversation(app);

@@ -6,7 +6,7 @@ import { allInputs } from '../src/rules';
 
 let app: App;
 beforeAll(async () => {
-  app = await createApp();
+  app = await createApp({ STORAGE: 'memory' });
 });
 
 const conversation = () => startConversation(app);

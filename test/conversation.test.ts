@@ -9,7 +9,7 @@ import { startConversation, textOf } from './support/chat';
  */
 let app: App;
 beforeAll(async () => {
-  app = await createApp();
+  app = await createApp({ STORAGE: 'memory' });
 });
 
 /** A conversation; `ask` returns the text of the bot's replies to one message. */

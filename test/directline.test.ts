@@ -11,6 +11,8 @@ import { DirectLine, type Activity as DirectLineActivity } from 'botframework-di
 import restify from 'restify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessDelivery, registerDirectLine, type DirectLineOptions } from '../src/directline';
+import { jsonBody } from '../src/http/body';
+import { MAX_BODY_BYTES } from '../src/server';
 
 const SECRET = 'test-secret-0123456789abcdef';
 
@@ -55,7 +57,7 @@ async function start(options: Partial<DirectLineOptions> = {}, { parsers = true 
   if (parsers) {
     // What the main server installs globally; the Direct Line routes must work with and without.
     server.use(restify.plugins.queryParser());
-    server.use(restify.plugins.bodyParser({ mapParams: false }));
+    server.use(jsonBody(MAX_BODY_BYTES));
   }
   registerDirectLine(server, { deliver: unauthenticatedDelivery(), secret: SECRET, ...options });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -56,8 +56,8 @@ describe('POST /api/estimate', () => {
   it('answers a body that is not JSON with a JSON 400', async () => {
     const { status, body } = await post('{"rule": ');
     expect(status).toBe(400);
-    expect(body.error.code).toBe('InvalidContent');
-    expect(body.error.message).toContain('Invalid JSON');
+    expect(body.error.code).toBe('BadSyntax');
+    expect(body.error.message).toContain('not valid JSON');
   });
 
   it('answers a body without a rule with 400 and an unknown rule with 404', async () => {
@@ -65,6 +65,7 @@ describe('POST /api/estimate', () => {
     const unknown = await post({ rule: 'free-money', inputs: {} });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('unknown-rule');
+    expect(unknown.body.error.message).not.toContain('free-money'); // never echoes the input
   });
 });
 

@@ -67,7 +67,7 @@ describe('evaluation files', () => {
 describe('the dev conversations, through the whole app in-process', () => {
   let deliver: Deliver;
   beforeAll(async () => {
-    const app = await createApp();
+    const app = await createApp({ STORAGE: 'memory' });
     deliver = createInProcessDelivery(app.adapter, app.bot);
   });
 

@@ -174,12 +174,15 @@ describe('describeRule: the serialisable declaration', () => {
     expect(description.inputs[0]).toEqual({
       key: 'isSme',
       label: '中小企业',
+      names: ['中小企业', '中小微企业', '小微企业'],
       question: '贵企业是否属于中小企业？',
-      help: '指符合国家《中小企业划型标准规定》的企业。',
+      help: expect.stringContaining('《中小企业划型标准规定》'),
       kind: 'yesno',
       example: true,
       optional: false,
+      words: { yes: expect.arrayContaining(['中小企业', '小型企业']), no: ['大型企业', '大企业'] },
     });
+    expect(description.inputs[2]).toMatchObject({ key: 'investment', kind: 'money', unit: '元', plausibleMin: 10_000 });
     expect(description.conditions).toContainEqual({
       input: 'investment',
       label: '年度内网络、工业软件、系统集成等方面完成投资额',

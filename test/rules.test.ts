@@ -322,7 +322,7 @@ describe('errors the JSON API turns into 404 and 400', () => {
     expect(result).toMatchObject({ ok: false, error: 'invalid-input' });
     if (result.ok) return;
     expect(result.issues).toEqual([
-      expect.objectContaining({ path: ['completed'], message: '请回答：该项目是否已在本年度内竣工（上线）？' }),
+      expect.objectContaining({ path: ['completed'], message: '请回答：该项目是否已在申报年度内竣工（上线）？' }),
     ]);
   });
 

@@ -9,6 +9,8 @@
  * 2. The whole server (npm start): time from spawn to GET /healthz 200 and to the first
  *    answer of the bot, the latency of 200 questions through POST /api/messages
  *    (expectReplies), and its RSS after them.
+ * 3. Throughput of question turns through POST /api/messages against an echo bot on the
+ *    same restify + CloudAdapter stack (src/cli/bench-echo.ts), and their ratio.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -56,48 +58,98 @@ function summarizeEngine(dictionary: 'trimmed' | 'full') {
 
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
+/** Limits high enough never to refuse the benchmark's own requests. */
+const UNLIMITED = { RATE_LIMIT_MESSAGES: '1000000', RATE_LIMIT_API: '1000000' };
+
+/** A server script as a child process; resolves with its port once its JSON log says it listens. */
+async function spawnServer(script: string, env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [join(__dirname, script)], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...UNLIMITED, ...env },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffered = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const match = /"port":(\d+)/.exec(buffered);
+      if (match) resolve(Number(match[1]));
+      if (buffered.length > 1e5) buffered = ''; // one log line per request: do not keep them
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
+/** One message turn through POST /api/messages (expectReplies), as the Emulator would send it. */
+async function ask(base: string, text: string, i: number): Promise<void> {
+  const response = await fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message', id: `q${i}`, text, channelId: 'bench', serviceUrl: 'http://127.0.0.1:9',
+      from: { id: 'bench-user' }, recipient: { id: 'bot' }, conversation: { id: `bench-${i % 20}` },
+      deliveryMode: 'expectReplies',
+    }),
+  });
+  if (!response.ok) throw new Error(`POST /api/messages → ${response.status}`);
+  await response.json();
+}
+
 async function serverRun(askQuestions: boolean) {
   const start = performance.now();
-  const child = spawn(process.execPath, [join(__dirname, '..', 'index.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const { child, base } = await spawnServer(join('..', 'index.js'));
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        const match = /localhost:(\d+)/.exec(chunk.toString());
-        if (match) resolve(Number(match[1]));
-      });
-      child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    });
-    const base = `http://127.0.0.1:${port}`;
     while (!(await fetch(`${base}/healthz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 2));
     const readyMs = performance.now() - start;
-    const ask = async (text: string, i: number) => {
-      const response = await fetch(`${base}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message', id: `q${i}`, text, channelId: 'bench', serviceUrl: 'http://127.0.0.1:9',
-          from: { id: 'bench-user' }, recipient: { id: 'bot' }, conversation: { id: `bench-${i % 20}` },
-          deliveryMode: 'expectReplies',
-        }),
-      });
-      if (!response.ok) throw new Error(`POST /api/messages → ${response.status}`);
-      await response.json();
-    };
     const questions = benchQuestions(200);
-    await ask(questions[0], 0);
+    await ask(base, questions[0], 0);
     const firstAnswerMs = performance.now() - start;
     const latencies: number[] = [];
     if (askQuestions) {
       for (const [i, text] of questions.entries()) {
         const t = performance.now();
-        await ask(text, i);
+        await ask(base, text, i);
         latencies.push(performance.now() - t);
       }
     }
     return { readyMs, firstAnswerMs, rssMb: rssOf(child.pid!), latencies };
+  } finally {
+    child.kill();
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
+}
+
+/**
+ * Question turns through /api/messages with `concurrency` clients for `seconds`, after a
+ * warm-up: turns per second of wall time, and per second of the server's own CPU time.
+ * The second is the server's capacity: on a 2-core machine the load generator shares
+ * the CPU, so wall time also measures the client (and whatever else runs).
+ */
+async function throughput(script: string, seconds: number, concurrency = 4): Promise<{ wall: number; cpu: number }> {
+  const { child, base } = await spawnServer(script);
+  try {
+    const questions = benchQuestions(400);
+    for (let i = 0; i < 50; i++) await ask(base, questions[i], i); // warm up the JIT
+    let done = 0;
+    const cpuBefore = cpuMsOf(child.pid!);
+    const started = performance.now();
+    const until = started + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, worker) => {
+        for (let i = worker; performance.now() < until; i += concurrency) {
+          await ask(base, questions[i % questions.length], i);
+          done++;
+        }
+      }),
+    );
+    const wallSeconds = (performance.now() - started) / 1000;
+    const cpuSeconds = (cpuMsOf(child.pid!) - cpuBefore) / 1000;
+    return { wall: done / wallSeconds, cpu: done / cpuSeconds };
   } finally {
     child.kill();
   }
@@ -126,6 +178,22 @@ async function main(): Promise<void> {
   console.log(`  spawn → first bot answer      ${ms(median(runs.map((r) => r.firstAnswerMs)))}`);
   console.log(`  POST /api/messages p50 / p99  ${ms(percentile(last.latencies, 50))} / ${ms(percentile(last.latencies, 99))}`);
   console.log(`  RSS after 200 questions       ${mb(last.rssMb)}`);
+
+  // Alternating runs, so both servers see the same machine load; medians of each.
+  const policy: { wall: number; cpu: number }[] = [];
+  const echo: { wall: number; cpu: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    policy.push(await throughput(join('..', 'index.js'), 3));
+    echo.push(await throughput('bench-echo.js', 3));
+  }
+  const rate = (runs: { wall: number; cpu: number }[], key: 'wall' | 'cpu') => median(runs.map((r) => r[key]));
+  console.log('\nQuestion turns through POST /api/messages (expectReplies), 4 concurrent clients, 3 s a run,');
+  console.log('the policy bot against an echo bot on the same restify + CloudAdapter stack:');
+  console.log('                          policy bot     echo bot       policy/echo');
+  for (const [label, key] of [['turns/s (wall clock)', 'wall'], ['turns/s of server CPU', 'cpu']] as const) {
+    const [p, e] = [rate(policy, key), rate(echo, key)];
+    console.log(`  ${label.padEnd(24)}${p.toFixed(0).padEnd(15)}${e.toFixed(0).padEnd(15)}${(p / e).toFixed(2)}`);
+  }
 }
 
 main().catch((error: Error) => {

@@ -37,7 +37,7 @@ function cardText(attachment: Attachment): string {
 }
 
 async function main(): Promise<void> {
-  const app = await createApp();
+  const app = await createApp({ STORAGE: 'memory' }); // a terminal session needs no store on disk
   const deliver = createInProcessDelivery(app.adapter, app.bot);
   let buttons: string[] = [];
 

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     }
     if (sweep) continue;
     if (!deliver) {
-      const app = await createApp();
+      const app = await createApp({ STORAGE: 'memory' }); // an evaluation keeps nothing on disk
       deliver = createInProcessDelivery(app.adapter, app.bot);
     }
     console.log(`${file.path} (whole app, in-process)`);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity, ChannelAccount } from 'botbuilder';
-import { ConversationStore, type Conversation } from './conversations';
-import { HttpError } from './http';
+import { HttpError } from '../http/errors';
+import { KeyedQueue } from '../state/keyed-queue';
+import { jsonBytes, StoreUnavailableError, type ConversationRecord, type DirectLineStore } from '../state/store';
 import type { ResolvedDirectLineOptions } from './options';
 import {
   ConversationRequestSchema,
@@ -30,11 +31,13 @@ const INTERNAL_REPLY_TYPES = new Set(['trace', 'delay', 'invokeResponse']);
 /** The Direct Line 3.0 channel without HTTP: tokens, conversations, activities. */
 export class DirectLineChannel {
   readonly tokens: TokenService;
-  readonly conversations: ConversationStore;
+  readonly conversations: DirectLineStore;
+  /** Turns of one conversation, one after another in this process. */
+  private readonly turns = new KeyedQueue();
 
   constructor(private readonly options: ResolvedDirectLineOptions) {
     this.tokens = new TokenService(options.secret, options.tokenTtlSeconds, options.now);
-    this.conversations = new ConversationStore(options.limits, options.now);
+    this.conversations = options.store;
   }
 
   /** From the Authorization header value; throws 401/403. */
@@ -50,8 +53,8 @@ export class DirectLineChannel {
   }
 
   /**
-   * POST /tokens/generate (secret only): a token for a new conversation. Nothing is kept in
-   * memory until the token is used, so issuing tokens costs nothing.
+   * POST /tokens/generate (secret only): a token for a new conversation. Nothing is stored
+   * until the token is used, so issuing tokens costs nothing.
    */
   generateToken(caller: Caller, body?: unknown): ConversationTicket {
     if (caller.kind !== 'secret') throw new HttpError(403, 'Forbidden', 'Tokens are generated with the secret');
@@ -73,28 +76,28 @@ export class DirectLineChannel {
 
   /**
    * POST /conversations. With a token: that token's conversation (created on first use).
-   * With the secret: a new conversation and a token for it.
+   * With the secret: a new conversation and a token for it. Answers once the bot has greeted.
    */
-  startConversation(caller: Caller, body?: unknown): ConversationTicket & { created: boolean } {
+  async startConversation(caller: Caller, client: string, body?: unknown): Promise<ConversationTicket & { created: boolean }> {
     if (caller.kind === 'secret') {
       const { ticket, userId } = this.newConversationTicket(body);
-      this.ensureStarted(this.conversations.create(ticket.conversationId, userId));
+      await this.ensureStarted(await this.conversations.create(ticket.conversationId, userId, client));
       return { ...ticket, created: true };
     }
-    const existing = this.conversations.get(caller.conversationId);
-    const conversation = existing ?? this.conversations.create(caller.conversationId, caller.userId);
-    this.ensureStarted(conversation);
+    const existing = await this.conversations.get(caller.conversationId);
+    const conversation = existing ?? (await this.conversations.create(caller.conversationId, caller.userId, client));
+    await this.ensureStarted(conversation);
     return { ...this.ticketFor(caller), created: !existing };
   }
 
   /** GET /conversations/:id: reconnect (polling needs no new stream URL, just the token). */
-  reconnect(caller: Caller, conversationId: string): ConversationTicket {
+  async reconnect(caller: Caller, conversationId: string, client: string): Promise<ConversationTicket> {
     this.authorize(caller, conversationId);
     if (caller.kind === 'secret') {
-      const conversation = this.requireConversation(conversationId);
+      const conversation = await this.requireConversation(conversationId);
       return { conversationId, ...this.tokens.issue(conversationId, conversation.userId) };
     }
-    if (!this.conversations.get(conversationId)) this.conversations.create(conversationId, caller.userId);
+    if (!(await this.conversations.get(conversationId))) await this.conversations.create(conversationId, caller.userId, client);
     return this.ticketFor(caller);
   }
 
@@ -102,25 +105,31 @@ export class DirectLineChannel {
   async postActivity(caller: Caller, conversationId: string, body: unknown): Promise<{ id: string }> {
     this.authorize(caller, conversationId);
     const input = parseOrThrow(IncomingActivitySchema, body);
-    const conversation = this.requireConversation(conversationId);
+    const conversation = await this.requireConversation(conversationId);
     if (input.type === 'typing') {
       // Nobody here needs the user's typing; acknowledge without using a history slot.
       return { id: `${conversationId}|typing` };
     }
-    this.ensureStarted(conversation);
-    const activity = this.conversations.append(conversation, this.fromUser(caller, conversation, input));
+    const incoming = this.fromUser(caller, conversation, input);
+    if (jsonBytes(incoming) > this.options.limits.maxActivityBytes) {
+      throw new HttpError(413, 'PayloadTooLarge', `Activity larger than ${this.options.limits.maxActivityBytes} bytes`);
+    }
+    await this.ensureStarted(conversation);
+    const [activity] = await this.conversations.append(conversationId, [incoming]);
+    if (!activity) throw new HttpError(404, 'NotFound', 'Conversation not found or expired');
     await this.runTurn(conversation, activity);
     return { id: activity.id! };
   }
 
   /** GET /conversations/:id/activities?watermark=N */
-  getActivities(caller: Caller, conversationId: string, watermark: string | undefined): { activities: Activity[]; watermark: string } {
+  async getActivities(caller: Caller, conversationId: string, watermark: string | undefined): Promise<{ activities: Activity[]; watermark: string }> {
     this.authorize(caller, conversationId);
     const parsed = WatermarkSchema.safeParse(watermark ?? '');
     if (!parsed.success) throw new HttpError(400, 'BadArgument', describeIssues(parsed.error));
-    const conversation = this.requireConversation(conversationId);
-    this.ensureStarted(conversation);
-    return this.conversations.since(conversation, parsed.data);
+    const conversation = await this.requireConversation(conversationId);
+    await this.ensureStarted(conversation);
+    const since = await this.conversations.since(conversationId, parsed.data);
+    return { activities: since.activities, watermark: String(since.watermark) };
   }
 
   private authorize(caller: Caller, conversationId: string): void {
@@ -129,8 +138,8 @@ export class DirectLineChannel {
     }
   }
 
-  private requireConversation(conversationId: string): Conversation {
-    const conversation = this.conversations.get(conversationId);
+  private async requireConversation(conversationId: string): Promise<ConversationRecord> {
+    const conversation = await this.conversations.get(conversationId);
     if (!conversation) throw new HttpError(404, 'NotFound', 'Conversation not found or expired');
     return conversation;
   }
@@ -146,33 +155,40 @@ export class DirectLineChannel {
 
   /**
    * The first time anyone touches a conversation, tell the bot the user (and the bot) joined,
-   * so the bot greets first. Web Chat itself sends no conversationUpdate.
+   * so the bot greets first (Web Chat itself sends no conversationUpdate). The store lets
+   * exactly one caller, on any instance, claim it; that caller waits for the greeting.
    */
-  private ensureStarted(conversation: Conversation): void {
-    if (conversation.started) return;
-    conversation.started = true;
+  private async ensureStarted(conversation: ConversationRecord): Promise<void> {
+    if (conversation.started || !(await this.conversations.claimStart(conversation.id))) return;
     const update = this.baseActivity(conversation, 'conversationUpdate') as Activity;
     update.from = { id: conversation.userId, role: 'user' } as ChannelAccount;
     update.recipient = this.botAccount();
     update.membersAdded = [this.botAccount(), { id: conversation.userId } as ChannelAccount];
     update.id = `${conversation.id}|start`;
-    this.runTurn(conversation, update).catch(() => undefined); // failures already reported by runTurn
+    await this.runTurn(conversation, update).catch(() => undefined); // failures already reported by runTurn
   }
 
-  private fromUser(caller: Caller, conversation: Conversation, input: IncomingActivity): Activity {
+  /**
+   * The user's activity as the channel keeps it and the bot sees it: only what Web Chat
+   * shows or matches its echo by (text, card submit value, clientActivityID), never the
+   * client's entities or other channelData.
+   */
+  private fromUser(caller: Caller, conversation: ConversationRecord, input: IncomingActivity): Activity {
     // A token fixes the user id; only the secret holder may speak for another user id.
     const requestedId = caller.kind === 'secret' ? UserIdSchema.safeParse(input.from?.id) : undefined;
     const userId = caller.kind === 'token' ? caller.userId : requestedId?.success ? requestedId.data : conversation.userId;
     const activity = this.baseActivity(conversation, input.type) as Activity;
     activity.from = { id: userId, name: input.from?.name ?? '', role: 'user' } as ChannelAccount;
     activity.recipient = this.botAccount();
-    for (const key of ['text', 'textFormat', 'locale', 'localTimestamp', 'localTimezone', 'name', 'value', 'channelData', 'entities'] as const) {
+    for (const key of ['text', 'textFormat', 'locale', 'name', 'value'] as const) {
       if (input[key] !== undefined) (activity as unknown as Record<string, unknown>)[key] = input[key];
     }
+    const clientActivityID = input.channelData?.clientActivityID;
+    if (clientActivityID !== undefined) activity.channelData = { clientActivityID };
     return activity;
   }
 
-  private baseActivity(conversation: Conversation, type: string): Partial<Activity> {
+  private baseActivity(conversation: ConversationRecord, type: string): Partial<Activity> {
     return {
       type,
       timestamp: new Date(this.options.now()),
@@ -187,23 +203,20 @@ export class DirectLineChannel {
   }
 
   /**
-   * Queue one bot turn for the conversation and keep its replies. Resolves when the turn is
-   * done; a turn that fails or times out rejects with 502/504 but never blocks later turns.
+   * One bot turn for the conversation, after the turns queued before it in this process;
+   * its replies are kept. Resolves when the turn is done; a turn that fails or times out
+   * rejects with 502/504 but never blocks later turns.
    */
-  private runTurn(conversation: Conversation, activity: Activity): Promise<void> {
-    const turn = conversation.turnQueue.then(() => this.deliverAndKeepReplies(conversation, activity));
-    conversation.turnQueue = turn.catch(() => undefined);
-    return turn;
+  private runTurn(conversation: ConversationRecord, activity: Activity): Promise<void> {
+    return this.turns.run(conversation.id, () => this.deliverAndKeepReplies(conversation, activity));
   }
 
-  private async deliverAndKeepReplies(conversation: Conversation, activity: Activity): Promise<void> {
+  private async deliverAndKeepReplies(conversation: ConversationRecord, activity: Activity): Promise<void> {
     const delivery = this.options
       .deliver(structuredClone(activity)) // the bot may mutate what it gets; the history keeps the original
       .then((replies) => {
-        for (const reply of replies) {
-          if (!reply?.type || INTERNAL_REPLY_TYPES.has(reply.type)) continue;
-          this.conversations.append(conversation, this.normalizeReply(conversation, activity, reply));
-        }
+        const shown = replies.filter((reply) => reply?.type && !INTERNAL_REPLY_TYPES.has(reply.type));
+        return this.conversations.append(conversation.id, shown.map((reply) => this.normalizeReply(conversation, activity, reply)));
       });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -215,7 +228,7 @@ export class DirectLineChannel {
     try {
       await Promise.race([delivery, timeout]);
     } catch (error) {
-      if (error instanceof HttpError) throw error;
+      if (error instanceof HttpError || error instanceof StoreUnavailableError) throw error;
       this.options.onError(error, activity);
       throw new HttpError(502, 'BotError', 'The bot could not handle the activity');
     } finally {
@@ -224,7 +237,7 @@ export class DirectLineChannel {
     }
   }
 
-  private normalizeReply(conversation: Conversation, request: Activity, reply: Partial<Activity>): Activity {
+  private normalizeReply(conversation: ConversationRecord, request: Activity, reply: Partial<Activity>): Activity {
     const activity = { ...reply } as Activity;
     activity.timestamp = new Date(this.options.now());
     activity.channelId = 'directline';

@@ -7,6 +7,7 @@ import {
   MicrosoftAppCredentials,
   type AuthenticateRequestResult,
 } from 'botframework-connector';
+import { SELF_HOSTED_TURN } from '../state/conversation-state';
 import type { DeliverToBot } from './options';
 
 export interface InProcessDeliveryOptions {
@@ -46,6 +47,7 @@ export function createInProcessDelivery(
     let replies: Partial<Activity>[] = [];
     await adapter.processActivityDirect(authorization, incoming, async (context) => {
       replies = context.bufferedReplyActivities;
+      context.turnState.set(SELF_HOSTED_TURN, true);
       await bot.run(context);
     });
     return [...replies];

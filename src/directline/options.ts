@@ -1,15 +1,20 @@
 import type { Activity } from 'botbuilder';
+import type { Request } from 'restify';
+import { plainAddress } from '../http/client';
+import { MemoryDirectLineStore } from '../state/memory';
+import { HISTORY_LIMITS, type DirectLineStore, type DirectLineStoreLimits } from '../state/store';
+import { errorFields, log } from '../log';
 
 /** Sends one activity to the bot and resolves with the bot's replies (in-process, no HTTP). */
 export type DeliverToBot = (activity: Activity) => Promise<Partial<Activity>[]>;
 
-export interface DirectLineLimits {
-  /** Conversations kept in memory; past this the least recently used one is dropped. */
-  maxConversations: number;
-  /** Activities kept per conversation (oldest dropped first); watermarks keep counting. */
-  maxActivitiesPerConversation: number;
-  /** A conversation nobody has touched (not even polled) for this long is dropped. */
-  idleExpirySeconds: number;
+/** Rate-limit buckets of the Direct Line routes. */
+export type DirectLineBucket = 'tokens' | 'conversations' | 'messages' | 'polls';
+
+/** The channel's own limits, and those of the in-memory store it makes when given none. */
+export interface DirectLineLimits extends DirectLineStoreLimits {
+  /** The largest activity a client may post, as kept (JSON bytes); larger ones get 413. */
+  maxActivityBytes: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
   /** How long one bot turn may take before the POST answers 504 (late replies still arrive). */
@@ -33,22 +38,31 @@ export interface DirectLineOptions {
   serviceUrl?: string;
   /** Browser origins (besides this server) allowed to call Direct Line directly (CORS). */
   allowedOrigins?: string[];
+  /** Where conversations and history live; default: in this process, with `limits`. */
+  store?: DirectLineStore;
   /** Route prefix; Web Chat's `domain` must point here. */
   basePath?: string;
-  /** Where bot failures are reported; defaults to console.error. */
+  /** Where bot failures are reported; defaults to the structured log. */
   onError?: (error: unknown, activity: Activity) => void;
+  /** Counts a request of its client in a bucket; throws 429 past the limit. Default: no limits. */
+  rateLimit?: (req: Request, bucket: DirectLineBucket) => Promise<void>;
+  /** Who is calling, for per-client conversation quotas. Default: the socket's peer address. */
+  clientOf?: (req: Request) => string;
 }
 
 export const DEFAULT_LIMITS: DirectLineLimits = {
   maxConversations: 1000,
-  maxActivitiesPerConversation: 200,
+  maxConversationsPerClient: 20,
+  ...HISTORY_LIMITS,
+  maxActivityBytes: 8 * 1024,
   idleExpirySeconds: 20 * 60,
-  maxBodyBytes: 64 * 1024,
+  maxBodyBytes: 16 * 1024,
   botTimeoutMs: 30_000,
 };
 
 export interface ResolvedDirectLineOptions {
   deliver: DeliverToBot;
+  store: DirectLineStore;
   secret: string;
   tokenTtlSeconds: number;
   limits: DirectLineLimits;
@@ -58,6 +72,8 @@ export interface ResolvedDirectLineOptions {
   allowedOrigins: string[];
   basePath: string;
   onError: (error: unknown, activity: Activity) => void;
+  rateLimit: (req: Request, bucket: DirectLineBucket) => Promise<void>;
+  clientOf: (req: Request) => string;
 }
 
 export function resolveOptions(options: DirectLineOptions): ResolvedDirectLineOptions {
@@ -73,17 +89,21 @@ export function resolveOptions(options: DirectLineOptions): ResolvedDirectLineOp
     if (!Number.isFinite(value) || value <= 0) throw new Error(`Direct Line: limits.${name} must be positive`);
   }
   const basePath = (options.basePath ?? '/v3/directline').replace(/\/+$/, '');
+  const now = options.now ?? Date.now;
   return {
     deliver: options.deliver,
+    store: options.store ?? new MemoryDirectLineStore(limits, now),
     secret: options.secret,
     tokenTtlSeconds,
     limits,
-    now: options.now ?? Date.now,
+    now,
     bot: { id: options.bot?.id ?? 'bot', name: options.bot?.name ?? options.bot?.id ?? 'bot' },
     serviceUrl: options.serviceUrl ?? `http://localhost${basePath}`,
     allowedOrigins: normalizeOrigins(options.allowedOrigins ?? []),
     basePath,
-    onError: options.onError ?? ((error) => console.error('Direct Line: bot turn failed', error)),
+    onError: options.onError ?? ((error) => log.error(errorFields(error), 'Direct Line: bot turn failed')),
+    rateLimit: options.rateLimit ?? (async () => undefined),
+    clientOf: options.clientOf ?? ((req) => plainAddress(req.socket?.remoteAddress)),
   };
 }
 

@@ -27,7 +27,7 @@ export const IncomingActivitySchema = z.object({
   localTimestamp: z.string().max(40).optional(),
   localTimezone: z.string().max(64).optional(),
   name: z.string().max(200).optional(),
-  value: smallJson(8000).optional(),
+  value: smallJson(2000).optional(),
   from: z.object({ id: z.string().max(200).optional(), name: z.string().max(100).optional() }).optional(),
   channelData: z
     .object({ clientActivityID: z.string().max(200).optional() })

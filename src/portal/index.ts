@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { ConversationTicket } from '../directline/channel';
-import { HttpError, answerPreflight, applyCors, sendError, sendJson } from '../directline/http';
+import { answerPreflight, applyCors } from '../directline/http';
+import { HttpError, sendError, sendJson } from '../http/errors';
 import { normalizeOrigins } from '../directline/options';
 import { escapeHtml, pageCsp, pageHeaders } from './security';
 import { StaticFile, webChatBundle, webDir } from './static-files';
@@ -15,9 +16,12 @@ export interface PortalOptions {
   directLineDomain?: string;
   /**
    * Plays the portal back end for the demo page and for embeds without data-token-url:
-   * POST /api/webchat/token answers with what this returns. Omit to switch that endpoint off.
+   * POST /api/webchat/token answers with what this returns (WEBCHAT_DEMO_TOKENS). Omit to
+   * switch that endpoint off: the pages then need a portal's data-token-url.
    */
   demoTokenIssuer?: () => ConversationTicket | Promise<ConversationTicket>;
+  /** Counts a token request of its client; throws 429 past the limit. */
+  rateLimit?: (req: Request) => Promise<void>;
   /** Web Chat's polling interval (ms, at least 200). */
   pollingIntervalMs?: number;
 }
@@ -72,12 +76,17 @@ export function registerPortal(server: Server, options: PortalOptions): void {
     ),
   );
 
+  const issue = options.demoTokenIssuer;
+  if (!issue) return;
+  // Browsers send an Origin with this POST, so other sites' pages are refused; a script
+  // outside a browser can send any Origin, so the per-client rate limit is what bounds it.
+  // A token only opens a new, empty conversation with this public bot.
   server.opts(TOKEN_PATH, async (req: Request, res: Response) => answerPreflight(req, res, allowedOrigins));
   server.post(TOKEN_PATH, async (req: Request, res: Response) => {
     try {
       if (!applyCors(req, res, allowedOrigins)) throw new HttpError(403, 'OriginNotAllowed', 'Origin not allowed');
-      if (!options.demoTokenIssuer) throw new HttpError(404, 'NotFound', 'No token issuer configured');
-      sendJson(res, 200, await options.demoTokenIssuer());
+      await options.rateLimit?.(req);
+      sendJson(res, 200, await issue());
     } catch (error) {
       sendError(res, error);
     }

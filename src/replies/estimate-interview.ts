@@ -25,9 +25,18 @@ export interface SummaryItem {
   key: string;
   label: string;
   valueText: string;
-  /** The words on its 修改 button: the label, or '第3项' when the label is long. */
+  /** The words on its 修改 button: the input's first name, from its declaration ('投资额'). */
   short: string;
   kind?: InputDescription['kind'];
+  /** Not answered (不清楚): always gets its 修改 button. */
+  skipped?: boolean;
+}
+
+/** An answer a correction changed: '完成投资额：1,500,000 元 → 2,500,000 元'. */
+export interface AnswerChange {
+  label: string;
+  before: string;
+  after: string;
 }
 
 /** The words users type (or click) to steer an interview. */
@@ -44,15 +53,20 @@ export function progressText(index: number, total: number, approximate: boolean)
   return `第${index}题/共${approximate ? '约' : ''}${Math.max(index, total)}题`;
 }
 
-/** '年度内网络、工业软件、系统集成等方面完成投资额' → '完成投资额'; long labels become '第3项'. */
-export function shortLabel(label: string, index: number): string {
-  const tail = label.split(/的|等方面/).filter((part) => part !== '').pop() ?? label;
-  return tail.length <= 9 ? tail : `第${index}项`;
+/** The button that corrects one answer: '修改投资额' (one style for every input: its first name). */
+export const editCommand = (item: Pick<SummaryItem, 'short'>): string => `修改${item.short}`;
+
+/** 3000000 → '300万'; 500000000 → '5亿'; 60 → '60'. */
+export function plainAmount(value: number): string {
+  if (value >= 100_000_000 && value % 100_000_000 === 0) return `${value / 100_000_000}亿`;
+  return value >= 10_000 && value % 10_000 === 0 ? `${value / 10_000}万` : String(value);
 }
 
-/** 3000000 → '300万'; 60 → '60'. */
-function plainAmount(value: number): string {
-  return value >= 10_000 && value % 10_000 === 0 ? `${value / 10_000}万` : String(value);
+/** What unit the answer is in, said with the question: '单位：万元或元'. */
+export function unitHint(input: InputDescription): string | undefined {
+  if (input.kind === 'money') return '单位：万元或元';
+  if (input.kind === 'count') return `单位：${input.unit ?? '个'}`;
+  return undefined;
 }
 
 /** How an answer to this input may look: '“300万”、“3,000,000元”或“1.2亿”'. */
@@ -78,7 +92,7 @@ function answerHint(input: InputDescription): string {
     case 'yesno':
       return '请回答“是”或“否”，也可以说“有/没有”“对/不是”“属于/不属于”';
     case 'money':
-      return '请输入金额（元），可以用“万”“亿”和中文数字，例如“320万”“三百二十万元”“1.2亿”“1,800万”';
+      return '请输入金额并带上单位（万元或元），可以用“万”“亿”和中文数字，例如“320万”“三百二十万元”“1.2亿”“1,800万”；约数如“约300万”也可以，结果会注明是近似值';
     case 'count':
       return `请输入一个整数，例如“${String(input.example)}${input.unit ?? ''}”`;
     case 'choice':
@@ -104,7 +118,8 @@ function questionActions(view: QuestionView): ReplyAction[] {
  * an example (for re-asks and 帮助); `lead` comes first (an intro, or why we ask again).
  */
 export function questionReply(view: QuestionView, lead?: string, detailed = false): Reply {
-  const lines = [...(lead ? [lead] : []), `**${view.progress}** ${view.input.question}`];
+  const hint = unitHint(view.input);
+  const lines = [...(lead ? [lead] : []), `**${view.progress}** ${view.input.question}${hint ? `（${hint}）` : ''}`];
   if (detailed) lines.push(`说明：${view.input.help}`, `例如：${exampleText(view.input)}`);
   return { text: lines.join('\n\n'), actions: questionActions(view) };
 }
@@ -113,39 +128,92 @@ export const reasks = {
   unreadable: (view: QuestionView): Reply =>
     questionReply(view, '抱歉，我没能读懂这个回答，请再回答一次。', true),
   imprecise: (view: QuestionView): Reply =>
-    questionReply(view, '测算需要一个确切的数，“多”“以上”“几”这样的约数无法计算，请给出具体数额。', true),
+    questionReply(view, '测算需要一个确切的数或约数（如“约300万”），“不到”“以下”“几”或一个范围无法计算，请给出具体数额。', true),
   invalid: (view: QuestionView, problem: string): Reply =>
     questionReply(view, `${problem.replace(/[。.]$/, '')}，请重新填写。`, true),
   help: (view: QuestionView): Reply =>
     questionReply(view, `**怎么回答**：${answerHint(view.input)}。输入“返回”回到上一题，输入“取消”退出${view.title}。`, true),
   resume: (view: QuestionView): Reply => questionReply(view, `我们继续刚才的${view.title}：`),
   firstQuestion: (view: QuestionView): Reply => questionReply(view, '这已经是第一题了。'),
+  /** 什么算中小企业: the input's help, then the question again. */
+  definition: (view: QuestionView, about: InputDescription): Reply =>
+    questionReply(
+      view,
+      about.key === view.input.key ? `**${about.label}**：${about.help}` : `**${about.label}**：${about.help}\n\n我们继续刚才的问题：`,
+    ),
+  /** 不清楚 in a single rule's interview: the estimate cannot do without it. */
+  needed: (view: QuestionView): Reply =>
+    questionReply(
+      view,
+      `这一项是测算必需的，暂时不能跳过。可以查一下再回答，或输入“取消”退出；“政策体检”中可以跳过不清楚的问题。`,
+      true,
+    ),
 };
+
+/** 不清楚 in the check-up: skipped, and what that costs (said before the next question). */
+export const skippedLead = (label: string): string =>
+  `好的，“${label}”先跳过：用到它的奖补将列为“未能判断”，其余照常计算。`;
+
+/** Labels of the two readings of a bare number: { wan: '50万元', yuan: '50元' }. */
+export function unitLabels(asWan: number, asYuan: number): { wan: string; yuan: string } {
+  return { wan: `${plainAmount(asWan)}元`, yuan: `${asYuan}元` };
+}
+
+/** '50' for an amount: 万元 or 元? Two buttons, and the question's own ways out. */
+export function unitQuestionReply(view: QuestionView, asWan: number, asYuan: number, approximate: boolean): Reply {
+  const labels = unitLabels(asWan, asYuan);
+  const rough = approximate ? '约' : '';
+  return {
+    text: [
+      `关于“${view.input.label}”，您回答的是“${rough}${asYuan}”，没有写单位。`,
+      `**您是指${rough}${labels.wan}吗？**`,
+    ].join('\n\n'),
+    actions: [
+      { title: labels.wan, value: labels.wan },
+      { title: labels.yuan, value: labels.yuan },
+      ...(view.canGoBack ? [{ title: INTERVIEW_WORDS.back, value: INTERVIEW_WORDS.back }] : []),
+      { title: INTERVIEW_WORDS.cancel, value: INTERVIEW_WORDS.cancel },
+    ],
+  };
+}
+
+/** After 不是 to '您是指50万元吗？': said before the question again. */
+export const unitRefused = (): string => '好的，请连同单位重新回答，例如“50万”或“500,000元”。';
+
+/** The lead of a question asked because a correction re-opened the interview. */
+export const correctionTaken = (label: string, text: string): string => `好的，已改为：${label}：${text}。`;
+
+/** The lead of an interview that starts with answers given in another one. */
+export function carriedLead(from: string, items: readonly SummaryItem[]): string {
+  return `已沿用您在${from}中的${items.length}项回答（${items.map((item) => `${item.label}：${item.valueText}`).join('；')}），核对时可以修改。`;
+}
 
 /** The opening line of a rule's interview. */
 export function interviewIntro(title: string, clause: string, total: number): string {
-  return `好的，我们来估算**${title}**（${clause}），最多${total}个问题，可以直接用中文回答，如“是”“没有”“320万”。输入“返回”回到上一题，“取消”退出。`;
+  return `好的，我们来估算**${title}**（${clause}），最多${total}个问题，可以直接用中文回答，如“是”“没有”“320万”，金额请带上单位（万元或元）。输入“返回”回到上一题，“取消”退出。`;
 }
 
 /** The opening line of the check-up. */
 export function checkUpIntro(total: number): string {
   return [
     '好的，我们来做**政策体检**：我会逐一询问，对照通知中可以测算金额的7项奖补，最后列出您可能符合的奖补和合计金额。',
-    `先问各项奖补的基本条件，回答“否”会跳过相关问题，共约${total}题。输入“返回”回到上一题，“取消”退出。`,
+    `先问各项奖补的基本条件，回答“否”会跳过相关问题，共约${total}题；不清楚的问题可以回答“不清楚”跳过。输入“返回”回到上一题，“取消”退出。`,
   ].join('\n\n');
 }
 
 /** Before computing: every answer, numbered, with 确认 and 修改 buttons. */
 export function summaryReply(title: string, items: readonly SummaryItem[], lead?: string): Reply {
+  // A long summary (the check-up) gets buttons for the amounts and choices only; any item can be typed.
+  const editable = items.length > 6 ? items.filter((item) => item.kind !== 'yesno' || item.skipped) : items;
+  const editButtons = editable.map((item) => ({ title: editCommand(item), value: editCommand(item) }));
+  const howToEdit =
+    editButtons.length > 0 ? '请点“修改…”按钮或输入“修改第N项”' : `请输入“修改第N项”（如“修改第${Math.min(2, items.length)}项”）`;
   const lines = [
     ...(lead ? [lead] : []),
     `**请核对您的回答（${title}）**`,
     items.map((item, i) => `${i + 1}. ${item.label}：${item.valueText}`).join('\n'),
-    '确认无误请点“确认”开始计算；如需修改，请点“修改…”按钮或输入“修改第N项”。',
+    `确认无误请点“确认”开始计算；如需修改，${howToEdit}。`,
   ];
-  // A long summary (the check-up) gets buttons for the amounts and choices only; any item can be typed.
-  const editable = items.length > 6 ? items.filter((item) => item.kind !== 'yesno') : items;
-  const editButtons = editable.map((item) => ({ title: `修改${item.short}`, value: `修改${item.short}` }));
   return {
     text: lines.join('\n\n'),
     actions: [
@@ -167,6 +235,8 @@ export const summaryReasks = {
   help: (title: string, items: readonly SummaryItem[]): Reply =>
     summaryReply(title, items, '**怎么操作**：点“确认”按当前回答计算；点“修改…”或输入“修改第N项”重新回答那一项；“返回”回到上一题；“取消”退出。'),
   resume: (title: string, items: readonly SummaryItem[]): Reply => summaryReply(title, items, `我们继续刚才的${title}：`),
+  definition: (title: string, items: readonly SummaryItem[], about: InputDescription): Reply =>
+    summaryReply(title, items, `**${about.label}**：${about.help}`),
 };
 
 /** After 取消: what ended and how to start again. */

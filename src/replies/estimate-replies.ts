@@ -1,6 +1,7 @@
 import type { Measure } from '../knowledge';
 import {
   COMBINATION_NOTE,
+  allInputs,
   allQuantifiedRules,
   allRules,
   getRule,
@@ -12,6 +13,7 @@ import {
   type Rule,
 } from '../rules';
 import { adaptiveCard, heading, markedRow, note, textBlock, type AdaptiveCard, type CardElement } from './estimate-card';
+import { plainAmount, type AnswerChange } from './estimate-interview';
 import { measureLabel } from './notice-replies';
 import type { Reply, ReplyAction } from './types';
 
@@ -36,7 +38,27 @@ export const ESTIMATE_ACTIONS = {
   /** Shows every rule that can be estimated. */
   menu: '估算单项奖励',
   checkUpAgain: '重新体检',
+  /** Re-opens the last interview at its summary, to change an answer. */
+  edit: '修改回答',
+  /** After an early stop: re-opens the interview at the question that stopped it. */
+  back: '返回',
 } as const;
+
+/**
+ * What the interview adds to a result: the answers the user gave (a default nobody was
+ * asked is not shown as an answer), the rough ones, what a correction changed, and
+ * whether the interview stopped early (its answers are kept: the buttons re-open it).
+ */
+export interface InterviewContext {
+  answered?: readonly string[];
+  /** '年度内…完成投资额：约 3,000,000 元'. */
+  approximate?: readonly string[];
+  changes?: readonly AnswerChange[];
+  /** The conclusion before the correction: '可获约 300,000.00 元（30万元），一次性'. */
+  previousHeadline?: string;
+  /** True after an early stop or a result: the answers are kept and can be corrected. */
+  correctable?: boolean;
+}
 
 // ---------------------------------------------------------------- amounts
 
@@ -113,7 +135,7 @@ function unansweredLabels(estimate: Estimate): string[] {
 }
 
 /** The amount in words: what is paid, the equity ceiling, or why nothing. */
-function headline(estimate: Estimate): string {
+export function headline(estimate: Estimate): string {
   if (estimate.status === 'not-quantified') return '通知未规定金额，无法测算';
   if (estimate.status === 'ineligible') return '不符合条件';
   const fen = estimate.amountFen ?? 0;
@@ -195,26 +217,96 @@ export function estimateCard(estimate: Estimate, fallbackText: string): Adaptive
   return adaptiveCard(body, fallbackText);
 }
 
+/** '已按修改后的回答重新计算：完成投资额 1,500,000 元 → 2,500,000 元；结论 … → …'. */
+function changesLine(context: InterviewContext, now: string): string | undefined {
+  const changes = context.changes ?? [];
+  if (changes.length === 0) return undefined;
+  const lines = changes.map((c) => `- ${c.label}：${c.before} → ${c.after}`);
+  if (context.previousHeadline && context.previousHeadline !== now) lines.push(`- 结论：${context.previousHeadline} → ${now}`);
+  return ['**已按修改后的回答重新计算**', ...lines].join('\n');
+}
+
+/** Under the card's headline: what changed and whether the figures are rough (how to correct is the chat's business). */
+function cardNotes(card: AdaptiveCard, context: InterviewContext, changes: readonly string[]): void {
+  const rough = approximateLine(context);
+  const notes = [...changes.map((line) => note(plain(line))), ...(rough ? [note(rough, 'Warning')] : [])];
+  card.body.splice(3, 0, ...notes);
+}
+
+const approximateLine = (context: InterviewContext): string | undefined =>
+  context.approximate?.length
+    ? `注意：${context.approximate.join('；')}是约数，按该数测算，结果也是近似值。`
+    : undefined;
+
+/** An example of a correction, from the inputs' own declarations: '“投资额其实是450万”'. */
+function correctionExample(keys: readonly string[]): string {
+  const inputs = keys.map((key) => allInputs.get(key)).filter((spec) => spec !== undefined);
+  const amount = inputs.find((spec) => spec.kind === 'money' && spec.default === undefined);
+  if (amount) return `“${amount.names[0]}其实是${plainAmount(Number(amount.example) * 1.5)}”`;
+  return inputs[0] ? `“修改${inputs[0].names[0]}”` : '“修改回答”';
+}
+
+/** The buttons that correct the answers that stopped the interview: '修改中小企业'. */
+function stopEditCommands(estimate: Estimate): string[] {
+  const rule = getRule(estimate.rule);
+  if (rule?.kind !== 'quantified') return [];
+  return estimate.conditions.filter((c) => !c.met).map((c) => `修改${rule.inputs[c.input].names[0]}`);
+}
+
 /**
- * `answered`: the keys the user actually answered. When given, met conditions on inputs
- * nobody was asked (a default such as alreadyReceived = 0, filled in by the rules after
- * an early stop) are left out rather than shown as if the user had said so.
+ * The result of one rule. `context` comes from the interview (see InterviewContext);
+ * without it the estimate stands alone (a measure without an amount, the JSON API).
  */
-export function estimateReply(estimate: Estimate, answered?: readonly string[]): CardReply {
+export function estimateReply(estimate: Estimate, context: InterviewContext = {}): CardReply {
+  const { answered } = context;
   if (answered) {
     estimate = { ...estimate, conditions: estimate.conditions.filter((c) => !c.met || answered.includes(c.input)) };
   }
-  return {
-    text: estimateSummary(estimate),
-    card: estimateCard(estimate, plain(estimateText(estimate))),
-    actions: (estimate.status === 'not-quantified'
+  const now = headline(estimate);
+  const stopped = context.correctable && estimate.status === 'ineligible';
+  const before = [changesLine(context, now)].filter((line): line is string => !!line);
+  const after = [
+    approximateLine(context),
+    stopped
+      ? `您的回答都已保留。如有答错，可以点“修改…”或“返回”，也可以直接说明正确的情况（如“说错了，是…”），我会接着问下去。`
+      : context.correctable && estimate.status === 'eligible'
+        ? `如需修改某项回答，可以直接说，如${correctionExample(Object.keys(estimate.inputs))}，或点“${ESTIMATE_ACTIONS.edit}”，我会重新计算。`
+        : undefined,
+  ].filter((line): line is string => !!line);
+  const text = [...before, estimateSummary(estimate), ...after].join('\n\n');
+  const fallback = [...before, plain(estimateText(estimate)), ...after].join('\n\n');
+  const card = estimateCard(estimate, plain(fallback));
+  cardNotes(card, context, before);
+  const words: string[] =
+    estimate.status === 'not-quantified'
       ? [ESTIMATE_ACTIONS.fullText, ESTIMATE_ACTIONS.menu, ESTIMATE_ACTIONS.checkUp]
-      : [ESTIMATE_ACTIONS.again, ESTIMATE_ACTIONS.checkUp, ESTIMATE_ACTIONS.fullText]
-    ).map((words) => ({ title: words, value: words })),
-  };
+      : stopped
+        ? [...stopEditCommands(estimate), ESTIMATE_ACTIONS.back, ESTIMATE_ACTIONS.again, ESTIMATE_ACTIONS.checkUp]
+        : context.correctable
+          ? [ESTIMATE_ACTIONS.edit, ESTIMATE_ACTIONS.again, ESTIMATE_ACTIONS.checkUp, ESTIMATE_ACTIONS.fullText]
+          : [ESTIMATE_ACTIONS.again, ESTIMATE_ACTIONS.checkUp, ESTIMATE_ACTIONS.fullText];
+  return { text, card, actions: words.map((w) => ({ title: w, value: w })) };
 }
 
 // ---------------------------------------------------------------- the check-up
+
+/** The check-up's conclusion in a few words: '合计约 640,000.00 元（64万元）'. */
+export const checkUpHeadline = (c: CheckUp): string =>
+  paidEligible(c).length > 0 ? `合计约 ${amountText(c.totalFen)}` : '暂未发现可以测算金额的奖补';
+
+/** Rules the check-up could not judge, because a question was skipped: each with what it lacks. */
+function undecided(c: CheckUp, skipped: readonly string[]): { entry: CheckUpEntry; lacking: string[]; edit: string }[] {
+  return c.entries
+    .filter((e) => e.status === 'incomplete')
+    .map((entry) => {
+      const keys = entry.missing.filter((key) => skipped.includes(key));
+      const specs = (keys.length > 0 ? keys : entry.missing).map((key) => allInputs.get(key)).filter((spec) => spec !== undefined);
+      return { entry, lacking: specs.map((spec) => spec.label), edit: `修改${specs[0]?.names[0] ?? ''}` };
+    });
+}
+
+const undecidedLine = (items: ReturnType<typeof undecided>): string =>
+  `未能判断（缺少回答）：${items.map(({ entry, lacking }) => `${entry.clause}${entry.title}（缺：${lacking.join('、')}）`).join('；')}。补上回答即可计算，如“${items[0].edit}”。`;
 
 const paidEligible = (c: CheckUp): CheckUpEntry[] =>
   c.entries.filter((e) => e.status === 'eligible' && e.amountKind === 'award' && e.estimate);
@@ -230,7 +322,7 @@ function shortReason(entry: CheckUpEntry): string {
 const entryLine = (e: CheckUpEntry): string =>
   `${e.clause} ${e.title}：${amountText(e.estimate!.amountFen ?? 0)}，${PERIOD[e.estimate!.period]}（${e.estimate!.formula?.text ?? ''}）`;
 
-export function checkUpText(c: CheckUp): string {
+export function checkUpText(c: CheckUp, skipped: readonly string[] = []): string {
   const paid = paidEligible(c);
   const equity = equityEligible(c);
   const ineligible = c.entries.filter((e) => e.status === 'ineligible');
@@ -244,6 +336,8 @@ export function checkUpText(c: CheckUp): string {
     lines.push(`另：${e.clause} ${e.title}——市级财政股权投资上限 ${amountText(e.estimate!.amountFen ?? 0)}，不是奖励，不计入合计。`);
   }
   if (ineligible.length > 0) lines.push(`不符合：${ineligible.map((e) => `${e.clause}${e.title}（${shortReason(e)}）`).join('；')}`);
+  const open = undecided(c, skipped);
+  if (open.length > 0) lines.push(undecidedLine(open));
   if (c.notQuantified.length > 0) {
     lines.push(`另有${c.notQuantified.length}项措施支持但未规定金额：${c.notQuantified.map((e) => `${e.clause}${e.title}`).join('、')}，可咨询责任单位。`);
   }
@@ -252,8 +346,9 @@ export function checkUpText(c: CheckUp): string {
 }
 
 /** The lines beside the check-up card: the awards and the total; reasons and formulas are in the card. */
-export function checkUpSummary(c: CheckUp): string {
+export function checkUpSummary(c: CheckUp, skipped: readonly string[] = []): string {
   const paid = paidEligible(c);
+  const open = undecided(c, skipped);
   const lines = ['**政策体检结果**'];
   if (paid.length > 0) {
     lines.push(
@@ -269,24 +364,26 @@ export function checkUpSummary(c: CheckUp): string {
   for (const e of equityEligible(c)) {
     lines.push(`另：${e.clause} ${e.title}——市级财政股权投资上限 ${amountText(e.estimate!.amountFen ?? 0)}，不是奖励，不计入合计。`);
   }
+  if (open.length > 0) lines.push(undecidedLine(open));
   lines.push(`注：${COMBINATION_NOTE}${c.validity.note}。计算过程和不符合的原因见下方卡片。`);
   return lines.join('\n\n');
 }
 
-export function checkUpCard(c: CheckUp, fallbackText: string): AdaptiveCard {
+export function checkUpCard(c: CheckUp, fallbackText: string, skipped: readonly string[] = []): AdaptiveCard {
   const paid = paidEligible(c);
   const equity = equityEligible(c);
   const ineligible = c.entries.filter((e) => e.status === 'ineligible');
+  const open = undecided(c, skipped);
   const body: CardElement[] = [
     textBlock('政策体检结果', { size: 'Medium', weight: 'Bolder' }),
     textBlock('《关于加快工业互联网高质量发展若干措施的通知》', { isSubtle: true, spacing: 'None' }),
-    textBlock(paid.length > 0 ? `合计约 ${amountText(c.totalFen)}` : '暂未发现可测算金额的奖补', {
+    textBlock(checkUpHeadline(c), {
       size: 'Large',
       weight: 'Bolder',
       color: paid.length > 0 ? 'Good' : 'Attention',
     }),
-    note(`共 ${paid.length} 项可能符合的奖补，各项单独测算后相加。`),
   ];
+  if (paid.length > 0) body.push(note(`共 ${paid.length} 项可能符合的奖补，各项单独测算后相加。`));
   if (paid.length > 0) {
     body.push(heading('可能符合'));
     for (const e of paid) {
@@ -319,6 +416,12 @@ export function checkUpCard(c: CheckUp, fallbackText: string): AdaptiveCard {
       body.push(markedRow('✘', 'Attention', [textBlock(`${e.clause} ${e.title}`, { spacing: 'None' }), note(shortReason(e))]));
     }
   }
+  if (open.length > 0) {
+    body.push(heading('未能判断（缺少回答）'));
+    for (const { entry, lacking } of open) {
+      body.push(markedRow('?', 'Warning', [textBlock(`${entry.clause} ${entry.title}`, { spacing: 'None' }), note(`缺：${lacking.join('、')}`)]));
+    }
+  }
   if (c.notQuantified.length > 0) {
     body.push(heading('支持但未规定金额'));
     for (const e of c.notQuantified) {
@@ -329,13 +432,25 @@ export function checkUpCard(c: CheckUp, fallbackText: string): AdaptiveCard {
   return adaptiveCard(body, fallbackText);
 }
 
-export function checkUpReply(c: CheckUp): CardReply {
+/** The check-up's result; `skipped`: the questions the user could not answer. */
+export function checkUpReply(c: CheckUp, context: InterviewContext & { skipped?: readonly string[] } = {}): CardReply {
+  const skipped = context.skipped ?? [];
+  const before = [changesLine(context, checkUpHeadline(c))].filter((line): line is string => !!line);
+  const after = [
+    approximateLine(context),
+    context.correctable
+      ? `如需修改某项回答，可以直接说，如${correctionExample(context.answered ?? [])}，或点“${ESTIMATE_ACTIONS.edit}”，我会重新计算。`
+      : undefined,
+  ].filter((line): line is string => !!line);
+  const card = checkUpCard(c, plain([...before, checkUpText(c, skipped), ...after].join('\n\n')), skipped);
+  cardNotes(card, context, before);
   return {
-    text: checkUpSummary(c),
-    card: checkUpCard(c, plain(checkUpText(c))),
+    text: [...before, checkUpSummary(c, skipped), ...after].join('\n\n'),
+    card,
     actions: [
-      { title: ESTIMATE_ACTIONS.checkUpAgain, value: ESTIMATE_ACTIONS.checkUpAgain },
-      { title: ESTIMATE_ACTIONS.menu, value: ESTIMATE_ACTIONS.menu },
-    ],
+      ...(context.correctable ? [ESTIMATE_ACTIONS.edit] : []),
+      ESTIMATE_ACTIONS.checkUpAgain,
+      ESTIMATE_ACTIONS.menu,
+    ].map((words) => ({ title: words, value: words })),
   };
 }

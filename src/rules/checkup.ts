@@ -47,14 +47,29 @@ export interface CheckUp {
 
 export type CheckUpResult = { ok: true; checkUp: CheckUp } | { ok: false; error: 'invalid-input'; issues: Issue[] };
 
+export interface CheckUpOptions extends MissingOptions {
+  /**
+   * Inputs the user could not answer (不清楚, 跳过). A rule that still needs one cannot be
+   * judged, so its other questions are not asked either; the check-up totals the rest.
+   */
+  unknown?: readonly string[];
+}
+
+/** True when the rule, not ruled out yet, still needs an input nobody can give. */
+function blocked(rule: QuantifiedRule, known: Record<string, unknown>, unknown: readonly string[]): boolean {
+  if (unknown.length === 0) return false;
+  return missingInputs(rule, known, { includeDefaulted: false }).some((input) => unknown.includes(input.key));
+}
+
 /**
  * The union of the inputs the undecided rules still need, without repeats: yes/no gates
  * of every rule first, then choices, then amounts, then inputs with defaults; within a
  * rank, rules in the notice's order. Rules already ruled out ask nothing more.
  */
-export function checkUpMissingInputs(known: Record<string, unknown>, options: MissingOptions = {}): InputDescription[] {
+export function checkUpMissingInputs(known: Record<string, unknown>, options: CheckUpOptions = {}): InputDescription[] {
+  const unknown = options.unknown ?? [];
   const candidates = allQuantifiedRules.flatMap((rule, ruleIndex) =>
-    missingInputs(rule, known, options).map((input, index) => ({
+    (blocked(rule, known, unknown) ? [] : missingInputs(rule, known, options)).map((input, index) => ({
       input,
       rank: askRank(allInputs.get(input.key)!),
       ruleIndex,
@@ -68,8 +83,12 @@ export function checkUpMissingInputs(known: Record<string, unknown>, options: Mi
     .map(({ input }) => input);
 }
 
-/** Estimates every quantified rule from the shared answers and adds up the awards. */
-export function checkUp(known: Record<string, unknown>): CheckUpResult {
+/**
+ * Estimates every quantified rule from the shared answers and adds up the awards. A rule
+ * that still needs an answer (one the user skipped, say) is 'incomplete': it is named,
+ * with what it lacks, and left out of the total.
+ */
+export function checkUp(known: Record<string, unknown>, options: Pick<CheckUpOptions, 'unknown'> = {}): CheckUpResult {
   const issues = allQuantifiedRules.flatMap((rule) => readAnswers(rule, known).issues);
   const uniqueIssues = issues.filter(
     (issue, i) => issues.findIndex((other) => other.path.join('.') === issue.path.join('.') && other.message === issue.message) === i,
@@ -89,7 +108,7 @@ export function checkUp(known: Record<string, unknown>): CheckUpResult {
       totalFen,
       totalText: `${formatFen(totalFen)} 元`,
       complete: entries.every((entry) => entry.status !== 'incomplete'),
-      missing: checkUpMissingInputs(known),
+      missing: checkUpMissingInputs(known, options),
       notQuantified: allNotQuantifiedRules.map((rule) => {
         const result = estimate(rule, {});
         if (!result.ok) throw new Error(`not-quantified rule ${rule.id} failed`);

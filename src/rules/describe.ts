@@ -17,6 +17,8 @@ import type { AmountKind, Period, Rule } from './types';
 export interface InputDescription {
   key: string;
   label: string;
+  /** What people call it, shortest first: '投资额'. */
+  names: string[];
   question: string;
   help: string;
   kind: InputKind;
@@ -25,6 +27,10 @@ export interface InputDescription {
   optional: boolean;
   default?: number;
   unit?: string;
+  /** Yes/no inputs: their own words for yes and no, beyond the common ones. */
+  words?: { yes: string[]; no: string[] };
+  /** Money: a bare number under this many yuan is asked about (万元 or 元?). */
+  plausibleMin?: number;
 }
 
 export interface RuleDescription {
@@ -55,6 +61,7 @@ export function describeInput(key: string, spec: InputSpec): InputDescription {
   return {
     key,
     label: spec.label,
+    names: [...spec.names],
     question: spec.question,
     help: spec.help,
     kind: spec.kind,
@@ -63,6 +70,8 @@ export function describeInput(key: string, spec: InputSpec): InputDescription {
     optional: spec.default !== undefined,
     ...(spec.default !== undefined ? { default: spec.default } : {}),
     ...(spec.unit ? { unit: spec.unit } : {}),
+    ...(spec.words ? { words: { yes: [...(spec.words.yes ?? [])], no: [...(spec.words.no ?? [])] } } : {}),
+    ...(spec.plausibleMin !== undefined ? { plausibleMin: spec.plausibleMin } : {}),
   };
 }
 

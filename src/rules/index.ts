@@ -7,14 +7,24 @@
  */
 export { estimate, valueText } from './estimate';
 export { earlyIneligibility, missingInputs, nextStep, askRank, type InterviewStep, type MissingOptions } from './interview';
-export { checkUp, checkUpMissingInputs, type CheckUp, type CheckUpEntry, type CheckUpResult } from './checkup';
+export { checkUp, checkUpMissingInputs, type CheckUp, type CheckUpEntry, type CheckUpOptions, type CheckUpResult } from './checkup';
 export { describeRule, describeRules, describeInput, type InputDescription, type RuleDescription } from './describe';
 export { allRules, allQuantifiedRules, allNotQuantifiedRules, allInputs, getRule, ruleIds, rulesForMeasure } from './registry';
 export { COMBINATION_NOTE, validity } from './notes';
 export { formatFen, formatYuan, fenToYuan, percentOfFen, toFen } from './money';
 export type { Clause, Figure, MoneyFigure, RateFigure, CountFigure } from './clause';
-export type { InputKind, InputSpec, ChoiceOption } from './inputs';
-export { clean, readAmount, readYesNo, type AnswerValue, type Reading } from './reading';
+export type { InputKind, InputSpec, ChoiceOption, YesNoWords } from './inputs';
+export {
+  clean,
+  readAmount,
+  readMoney,
+  readYesNo,
+  saysUnknown,
+  timesTenThousand,
+  type AnswerValue,
+  type Approximation,
+  type Reading,
+} from './reading';
 export type * from './types';
 
 import type { z } from 'zod';

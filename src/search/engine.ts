@@ -125,6 +125,10 @@ export class PolicySearch {
   private readonly textOf = new Map<number, string>();
   /** The whole notice, normalised. */
   private readonly noticeText: string;
+  /** Each measure's sentences, as written and normalised (for snippets). */
+  private readonly sentencesOf = new Map<number, { sentence: string; normalized: string }[]>();
+  /** A synonym's sub-words, cut once. */
+  private readonly subwordsOf = new Map<string, string[]>();
 
   constructor(private readonly knowledge: Knowledge) {
     loadSegmenter();
@@ -166,7 +170,14 @@ export class PolicySearch {
         const key = normalizeQuery(term);
         const others = group.terms.map(normalizeQuery).filter((t) => t !== key);
         this.synonymsOf.set(key, [...(this.synonymsOf.get(key) ?? []), ...others]);
+        this.subwordsOf.set(key, cutForSearch(key));
       }
+    }
+    for (const measure of knowledge.measures) {
+      this.sentencesOf.set(
+        measure.id,
+        sentencesOf(measure.body).map((sentence) => ({ sentence, normalized: normalizeQuery(sentence) })),
+      );
     }
   }
 
@@ -203,7 +214,9 @@ export class PolicySearch {
       }
     }
     if (weights.size === 0) for (const term of terms) for (const [form, weight] of term.forms) weights.set(form, weight);
-    const results = this.index.search([...weights.keys()].join(' '), {
+    // Forms no measure carries cannot match: leave them out of the query (same results, less work).
+    const indexed = [...weights.keys()].filter((form) => this.vocabulary.has(form));
+    const results = this.index.search(indexed.join(' '), {
       tokenize: (text) => text.split(' '),
       boostTerm: (form) => weights.get(form) ?? 1,
     });
@@ -249,7 +262,7 @@ export class PolicySearch {
       for (const sub of cutForSearch(word)) add(sub, SEARCH_TUNING.subwordWeight);
       for (const synonym of synonyms) {
         add(synonym, SEARCH_TUNING.synonymWeight);
-        for (const sub of cutForSearch(synonym)) add(sub, SEARCH_TUNING.synonymWeight * SEARCH_TUNING.subwordWeight);
+        for (const sub of this.subwordsOf.get(synonym) ?? []) add(sub, SEARCH_TUNING.synonymWeight * SEARCH_TUNING.subwordWeight);
       }
       const unknown = ![...forms.keys()].some((form) => this.vocabulary.has(form)) && !this.noticeText.includes(word);
       if (!terms.some((t) => t.word === word)) terms.push({ word, unknown, forms });
@@ -319,8 +332,7 @@ export class PolicySearch {
   private snippet(measure: Measure, weights: Map<string, number>): string {
     let best = '';
     let bestWeight = -1;
-    for (const sentence of sentencesOf(measure.body)) {
-      const normalized = normalizeQuery(sentence);
+    for (const { sentence, normalized } of this.sentencesOf.get(measure.id)!) {
       let weight = 0;
       for (const [form, w] of weights) if (normalized.includes(form)) weight += w;
       if (weight > bestWeight) [best, bestWeight] = [sentence, weight];

@@ -27,6 +27,19 @@ const PINYIN_AFTER_CHARACTER = /\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòū
  * runs of space → one.
  */
 export function normalizeQuery(text: string): string {
+  // A turn normalises the same text several times (intents, search, snippets): remember the last few.
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  const normalized = normalizeUncached(text);
+  if (recent.size >= RECENT_SIZE) recent.delete(recent.keys().next().value as string);
+  recent.set(text, normalized);
+  return normalized;
+}
+
+const RECENT_SIZE = 16;
+const recent = new Map<string, string>();
+
+function normalizeUncached(text: string): string {
   const halfWidth = text.normalize('NFKC');
   const simplified = toSimplified(halfWidth.replace(PINYIN_AFTER_CHARACTER, ''));
   const digits = simplified.replace(CHINESE_AMOUNT, (amount) => {
@@ -36,5 +49,6 @@ export function normalizeQuery(text: string): string {
     if (amount.endsWith('万')) return `${value / 1e4}万`;
     return String(value);
   });
-  return digits.toUpperCase().replace(/\s+/g, ' ').trim();
+  // NFKC again after upper-casing: a few letters (ῗ) upper-case to an unnormalised sequence.
+  return digits.toUpperCase().normalize('NFKC').replace(/\s+/g, ' ').trim();
 }

@@ -1,4 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
+import { ETagConflictError, MAX_BOT_STATE_BYTES } from './store';
 
 export interface ExpiringStorageOptions {
   /** A conversation untouched this long is forgotten. */
@@ -44,12 +45,12 @@ export class ExpiringMemoryStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     for (const [key, item] of Object.entries(changes)) {
       const old = this.live(key);
-      if (old && item.eTag && item.eTag !== '*' && item.eTag !== old.eTag) {
-        throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
-      }
+      if (old && item.eTag && item.eTag !== '*' && item.eTag !== old.eTag) throw new ETagConflictError(key);
       const { eTag: _ignored, ...value } = item;
+      const json = JSON.stringify(value);
+      if (Buffer.byteLength(json) > MAX_BOT_STATE_BYTES) throw new Error(`Storage: state of "${key}" exceeds ${MAX_BOT_STATE_BYTES} bytes`);
       this.entries.delete(key);
-      this.entries.set(key, { json: JSON.stringify(value), eTag: String(this.nextETag++), touchedAt: this.now() });
+      this.entries.set(key, { json, eTag: String(this.nextETag++), touchedAt: this.now() });
     }
     this.evictOverflow();
   }

@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, SECRET, startApp, startStandIn, type RunningApp } from './fixtures';
+import { CHROMIUM_ARGS, SECRET, startApp, type RunningApp } from './fixtures';
 
 /**
- * Web Chat in real chromium against this server's Direct Line: the demo page, a question
- * and its answer, a suggested action, a user's <script> that must stay text, and the
- * embed snippet on another origin (allowed and refused). Any CSP violation fails a test.
+ * Web Chat in real chromium against the real bot over this server's Direct Line: the
+ * demo page, a question and its answer, a suggested action, a user's <script> that must
+ * stay text, an award interview to its estimate card, and the embed snippet on another
+ * origin (allowed and refused). Any CSP violation fails a test.
  * SCREENSHOT=1 also writes docs/screenshot.png.
  */
 
@@ -32,7 +33,6 @@ beforeAll(async () => {
   app = await startApp({ allowedOrigins: [portal.origin] });
   portal.assistantUrl = refusedPortal.assistantUrl = app.url;
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  console.log(`e2e against ${app.bot === 'real' ? 'the real PolicyBot (createApp)' : 'the stand-in bot'}; routes wired by ${app.wiredByApp ? 'createApp' : 'the test fixture'}`);
 });
 
 afterAll(async () => {
@@ -59,6 +59,13 @@ async function openPage(url: string): Promise<{ page: Page; problems: string[] }
   });
   await page.goto(url);
   return { page, problems };
+}
+
+/** Clicks the suggested action with exactly this title, and waits for it to be sent. */
+async function clickAction(page: Page, title: string): Promise<void> {
+  const users = await page.locator(USER_BUBBLE).count();
+  await page.locator(SUGGESTED_ACTION, { hasText: new RegExp(`^\\s*${title}\\s*$`) }).first().click();
+  await page.locator(USER_BUBBLE).nth(users).waitFor();
 }
 
 async function send(scope: Page | Frame, text: string): Promise<void> {
@@ -137,31 +144,47 @@ describe('the demo portal page', () => {
 
 });
 
-describe('cards from the bot (stand-in bot, whatever src/app.ts answers)', () => {
-  it('renders a hero card and an Adaptive Card, and their buttons post back', async () => {
-    const standIn = await startStandIn();
-    try {
-      const { page, problems } = await openPage(`${standIn.url}/chat`);
-      await botReplyAfter(page, 0);
+describe('an award interview in Web Chat, to its estimate card', () => {
+  it('answers by button and by typing, corrects a bare number, and shows the card with amount, formula and conditions', async () => {
+    const { page, problems } = await openPage(`${app.url}/chat`);
+    await botReplyAfter(page, 0);
 
-      await send(page, '查看原文');
-      const hero = page.locator('.webchat__bubble .ac-adaptiveCard', { hasText: '（八）推进两化深度融合' });
-      await hero.waitFor();
-      const bots = await page.locator(BOT_BUBBLE).count();
-      await hero.locator('button', { hasText: '还有哪些补贴' }).click();
-      await page.locator(USER_BUBBLE, { hasText: '还有哪些补贴' }).waitFor();
-      expect(await botReplyAfter(page, bots)).toContain('收到：还有哪些补贴');
+    await send(page, '我想算一下两化融合能拿多少');
+    await page.locator(BOT_BUBBLE, { hasText: '贵企业是否属于中小企业？' }).waitFor({ timeout: 30_000 });
+    await clickAction(page, '是');
+    await page.locator(BOT_BUBBLE, { hasText: '该项目是否已在申报年度内竣工（上线）？' }).waitFor({ timeout: 30_000 });
+    await send(page, '對');
+    await page.locator(BOT_BUBBLE, { hasText: '（单位：万元或元）' }).waitFor({ timeout: 30_000 });
+    // A bare 300: the bot asks whether 万元 was meant, with a button for each reading.
+    await send(page, '300');
+    await page.locator(BOT_BUBBLE, { hasText: '您是指300万元吗？' }).waitFor({ timeout: 30_000 });
+    await clickAction(page, '300万元');
+    await page.locator(BOT_BUBBLE, { hasText: '请核对您的回答' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator(BOT_BUBBLE).last().textContent()).toContain('3,000,000 元');
+    await clickAction(page, '确认');
 
-      await send(page, '申报条件');
-      const card = page.locator('.webchat__bubble .ac-adaptiveCard', { hasText: '在本市注册的中小企业' });
-      await card.waitFor();
-      await card.locator('button', { hasText: '我要申报' }).click();
-      await page.locator(BOT_BUBBLE, { hasText: '已收到表单：apply' }).waitFor({ timeout: 30_000 });
-      expect(problems).toEqual([]);
-      await page.close();
-    } finally {
-      await standIn.close();
-    }
+    const card = page.locator('.webchat__bubble .ac-adaptiveCard', { hasText: '估算结果：两化融合项目奖补' });
+    await card.waitFor({ timeout: 30_000 });
+    const shown = (await card.innerText()).replace(/\s+/g, ' ');
+    expect(shown).toContain('措施（八）推进两化深度融合');
+    expect(shown).toContain('可获约 600,000.00 元（60万元），一次性');
+    expect(shown).toContain('3,000,000 × 20% = 600,000；未超过上限 2,000,000');
+    expect(shown).toContain('所填：3,000,000 元 要求：≥ 500,000 元');
+    expect(shown).toContain('市工业和信息化局');
+    expect(shown).toContain('按原政策口径测算，仅供参考');
+    expect(await card.locator('text=✔').count()).toBe(3);
+
+    // A correction after the result recomputes, and the new card says what changed.
+    const cards = await page.locator('.webchat__bubble .ac-adaptiveCard').count();
+    await send(page, '投资额其实是250万');
+    await page.locator('.webchat__bubble .ac-adaptiveCard').nth(cards).waitFor({ timeout: 30_000 });
+    const corrected = (await page.locator('.webchat__bubble .ac-adaptiveCard').nth(cards).innerText()).replace(/\s+/g, ' ');
+    expect(corrected).toContain('可获约 500,000.00 元（50万元）');
+    expect(corrected).toContain('投资额：3,000,000 元 → 2,500,000 元');
+    expect(problems).toEqual([]);
+    mkdirSync(join(tmpdir(), 'qd-assistant-e2e'), { recursive: true });
+    await page.screenshot({ path: join(tmpdir(), 'qd-assistant-e2e', 'estimate-card.png') });
+    await page.close();
   });
 });
 

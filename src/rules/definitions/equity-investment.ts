@@ -28,14 +28,18 @@ export const equityInvestment = defineRule({
   inputs: {
     inKeyProjectLibrary: yesNo({
       label: '纳入市级工业互联网重点项目库',
+      names: ['重点项目库', '项目库'],
       question: '贵企业的项目是否已纳入市级工业互联网重点项目库？',
       help: '重点项目库由市财政局、市工业和信息化局建立（见措施（十三））。',
       example: true,
+      yes: ['纳入', '列入', '入库'],
+      no: ['未入库', '没入库'],
     }),
     totalShareCapital: money({
       label: '被投企业总股本',
-      question: '接受投资的企业总股本是多少元？',
-      help: '指拟接受市级财政股权投资的企业的总股本，单位：元。',
+      names: ['总股本', '股本'],
+      question: '接受投资的企业总股本是多少？',
+      help: '指拟接受市级财政股权投资的企业的总股本。',
       example: 40_000_000,
     }),
   },

@@ -29,27 +29,38 @@ export const futureCityTop10 = defineRule({
   inputs: {
     is5gOrAi: yesNo({
       label: '5G或人工智能应用场景',
+      names: ['5G或人工智能', '5G', '人工智能', 'AI'],
       question: '该项目是否属于5G或人工智能应用场景？',
       help: '指“未来城市”场景清单中面向5G、人工智能等新兴技术的应用场景，如智能交通、智慧医养、数字文娱、在线教育、智慧物流、智慧社区等领域。',
       example: true,
+      yes: ['5G', '人工智能', 'AI'],
     }),
     selectedTopTen: yesNo({
       label: '入选年度“十佳场景示范”',
+      names: ['入选十佳', '十佳'],
       question: '该场景是否在年度“十佳场景示范”评选中入选十佳？',
       help: '指市级开展的年度“未来城市”“十佳场景示范”评选结果。',
       example: true,
+      yes: ['入选', '评上', '选上'],
+      no: ['落选', '没评上', '没选上'],
     }),
     governmentInvested: yesNo({
       label: '政府投资项目',
+      names: ['政府投资'],
       question: '该项目是否属于政府投资项目？',
       help: '政府投资项目不享受此项奖励（通知原文：“政府投资项目除外”）。',
       example: false,
+      yes: ['政府投资'],
+      no: ['企业自筹', '自筹', '企业投资', '社会投资', '民间投资'],
     }),
     smartInvestment: money({
       label: '智能软硬件投资额',
-      question: '该场景的智能软硬件投资额是多少元？',
-      help: '指该应用场景中智能软件和智能硬件的投资额，单位：元。',
+      names: ['智能软硬件投资', '软硬件投资', '智能投资'],
+      question: '该场景的智能软硬件投资额是多少？',
+      help: '指该应用场景中智能软件和智能硬件的投资额。',
       example: 8_000_000,
+      // Far below the 500万 threshold.
+      plausibleMin: 50_000,
     }),
   },
   conditions: [

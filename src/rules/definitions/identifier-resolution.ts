@@ -27,14 +27,17 @@ export const identifierResolution = defineRule({
   inputs: {
     nationallyApproved: yesNo({
       label: '承担获批国家立项支持的标识解析类项目',
+      names: ['国家立项', '标识解析项目', '立项'],
       question: '贵企业是否承担了获批国家立项支持的工业互联网标识解析类项目？',
       help: '指国家有关部门立项支持、由贵企业作为项目承担企业的工业互联网标识解析类项目。',
       example: true,
+      yes: ['获批', '立项', '承担'],
     }),
     centralFunds: money({
       label: '项目获得的中央财政资金',
-      question: '该项目获得的中央财政资金是多少元？',
-      help: '指该项目实际获得的中央财政支持资金，单位：元。',
+      names: ['中央财政资金', '中央资金', '财政资金'],
+      question: '该项目获得的中央财政资金是多少？',
+      help: '指该项目实际获得的中央财政支持资金。',
       example: 10_000_000,
     }),
   },

@@ -30,22 +30,29 @@ export const platformCloudService = defineRule({
   inputs: {
     inProviderDirectory: yesNo({
       label: '纳入市工业互联网平台服务商名录',
+      names: ['服务商名录', '名录'],
       question: '贵企业是否已纳入青岛市工业互联网平台服务商名录？',
       help: '名录由市工业和信息化局建立并实施动态管理（见措施（五））。',
       example: true,
+      yes: ['纳入', '列入', '入选', '在名录'],
+      no: ['不在名录'],
     }),
     localEnterprisesServed: count({
       label: '年度服务本地企业数',
-      question: '本年度贵企业的平台服务了多少家本地企业？',
-      help: '指本年度使用贵企业平台服务的青岛本地企业数量，单位：家。',
+      names: ['服务企业数', '本地企业数', '企业数', '家数', '本地企业'],
+      question: '申报年度贵企业的平台服务了多少家本地企业？',
+      help: '指申报年度使用贵企业平台服务的青岛本地企业数量，单位：家。',
       example: 60,
       unit: '家',
     }),
     localServiceRevenue: money({
       label: '服务本地企业的年度服务收入',
-      question: '本年度服务这些本地企业取得的服务收入是多少元？',
-      help: '只计服务本地企业的那部分服务收入，单位：元。',
+      names: ['服务收入', '收入', '营收'],
+      question: '申报年度服务这些本地企业取得的服务收入是多少？',
+      help: '只计申报年度服务青岛本地企业的那部分服务收入。',
       example: 15_000_000,
+      // Far below the 1000万 threshold: a bare '50000' is more likely 5亿 than 5万.
+      plausibleMin: 100_000,
     }),
   },
   conditions: [

@@ -45,13 +45,17 @@ export const scenarioDemo = defineRule({
   inputs: {
     newlyRecognized: yesNo({
       label: '市级新认定',
+      names: ['市级新认定', '新认定'],
       question: '贵企业的项目是否已获市级新认定为工业互联网平台、智能（互联）工厂、数字化车间或自动化生产线？',
       help: '指在“工业赋能”场景示范项目遴选中获得市级新认定；以往已获认定的项目不属于新认定。',
       example: true,
+      yes: ['认定', '获得认定', '新认定'],
+      no: ['以前认定', '以往认定', '往年认定', '早就认定'],
     }),
     category: choice(
       {
         label: '认定类别',
+        names: ['认定类别', '类别'],
         question: '该项目被认定为哪一类？',
         help: '以市级认定文件载明的类别为准。',
         example: 'smart-factory',

@@ -30,27 +30,33 @@ export const securityEmergencyPlatform = defineRule({
   inputs: {
     registeredInQingdao: yesNo({
       label: '在我市注册法人机构',
+      names: ['在青注册', '法人机构', '注册地'],
       question: '贵单位是否为在青岛市注册的法人机构？',
-      help: '指在青岛市登记注册、具有独立法人资格的机构。',
+      help: '指在青岛市登记注册、具有独立法人资格的机构（分支机构不是法人机构）。',
       example: true,
+      yes: ['在青岛注册', '青岛注册', '本地注册', '在青注册'],
+      no: ['外地注册', '分公司', '分支机构'],
     }),
     isRegionalEmergencyPlatform: yesNo({
       label: '区域性工业互联网安全应急处置平台',
+      names: ['应急处置平台', '应急平台'],
       question: '贵单位运营的是否为区域性工业互联网安全应急处置平台？',
       help: '指面向区域内制造业企业开展工业互联网安全监测、风险评估、应急处置等服务的平台。',
       example: true,
     }),
     annualOperatingCost: money({
       label: '平台年度运营费用',
-      question: '该平台本年度的运营费用是多少元？',
-      help: '指平台本年度的运营费用，单位：元。',
+      names: ['运营费用', '运营成本', '运营费'],
+      question: '该平台申报年度的运营费用是多少？',
+      help: '指平台申报年度的运营费用。',
       example: 5_000_000,
     }),
     alreadyReceived: moneyWithDefault(
       {
         label: '政策期内已获此项补助累计',
-        question: '政策期内该平台已累计获得此项补助多少元？',
-        help: '指本通知有效期内（2020年8月5日至2022年12月31日）已获得的此项补助合计，单位：元；没有则填 0。',
+        names: ['已获补助', '累计补助', '已获得', '已累计获得'],
+        question: '政策期内该平台已累计获得此项补助多少？',
+        help: '指本通知有效期内（2020年8月5日至2022年12月31日）已获得的此项补助合计；没有则填 0。',
         example: 1_500_000,
       },
       0,
