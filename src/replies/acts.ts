@@ -1,5 +1,5 @@
 import { FOLLOW_UP } from './measure-replies';
-import { firstCue, vocabulary, withoutCues, type ApplyNeed, type Aspect, type NoticeFact, type SmallTalk } from './vocabulary';
+import { hasCue, vocabulary, withoutCues, type ApplyNeed, type Aspect, type NoticeFact, type SmallTalk } from './vocabulary';
 
 /**
  * What a message does, read from its words before any search (the dialogue act). The
@@ -51,7 +51,8 @@ const LATER_YEAR = /20(2[3-9]|[3-9]\d)年/;
  */
 function smallTalkOf(text: string): SmallTalk | undefined {
   const v = vocabulary();
-  for (const group of v.smallTalk) if (group.anywhere && firstCue(text, group.cues)) return group.kind;
+  for (const group of v.smallTalk) if (group.anywhere && hasCue(text, group.cues)) return group.kind;
+  if (!hasCue(text, v.smallTalkPhrases)) return undefined;
   let best: { kind: SmallTalk; length: number } | undefined;
   for (const group of v.smallTalk) {
     for (const cue of group.cues) {
@@ -66,11 +67,11 @@ function smallTalkOf(text: string): SmallTalk | undefined {
 
 /** The aspect of a measure the text asks about, if any: 责任单位 → 'units', 门槛 → 'conditions'. */
 export function aspectOf(text: string): Aspect | undefined {
-  return vocabulary().aspects.find((group) => firstCue(text, group.cues))?.aspect;
+  return vocabulary().aspects.find((group) => hasCue(text, group.cues))?.aspect;
 }
 
 /** True when the text asks about now rather than the notice's own years (2024年, 现在, 还能…). */
-export const asksAboutLater = (text: string): boolean => LATER_YEAR.test(text) || firstCue(text, vocabulary().later) !== undefined;
+export const asksAboutLater = (text: string): boolean => LATER_YEAR.test(text) || hasCue(text, vocabulary().later);
 
 /** Reads the act of a normalised message (normalizeQuery). First match wins. */
 export function readAct(normalized: string): Act {
@@ -81,23 +82,23 @@ export function readAct(normalized: string): Act {
   if (text === FOLLOW_UP.estimate) return { kind: 'estimate' };
   const small = smallTalkOf(text);
   if (small) return { kind: 'small-talk', what: small };
-  if (firstCue(text, v.checkUp)) return { kind: 'check-up' };
-  if (firstCue(text, v.estimate)) return { kind: 'estimate' };
-  if (firstCue(text, v.combine)) return { kind: 'combine' };
+  if (hasCue(text, v.checkUp)) return { kind: 'check-up' };
+  if (hasCue(text, v.estimate)) return { kind: 'estimate' };
+  if (hasCue(text, v.combine)) return { kind: 'combine' };
   const validity = v.noticeFacts.find((group) => group.fact === 'validity')!;
   for (const group of v.apply) {
-    if (!firstCue(text, group.cues)) continue;
+    if (!hasCue(text, group.cues)) continue;
     // 有效期截止到哪天 asks about the notice, not about a deadline for applying.
-    if (group.need === 'deadline' && firstCue(text, validity.cues)) break;
+    if (group.need === 'deadline' && hasCue(text, validity.cues)) break;
     return { kind: 'apply', need: group.need };
   }
-  if (firstCue(text, v.list)) return { kind: 'list', byPeriod: firstCue(text, v.period) !== undefined };
-  if (firstCue(text, v.eligibility)) return { kind: 'eligibility', later: asksAboutLater(text) };
+  if (hasCue(text, v.list)) return { kind: 'list', byPeriod: hasCue(text, v.period) };
+  if (hasCue(text, v.eligibility)) return { kind: 'eligibility', later: asksAboutLater(text) };
   for (const group of v.noticeFacts) {
-    if (firstCue(text, group.cues)) return { kind: 'notice-fact', fact: group.fact, unlessMeasureFound: group.unlessMeasure };
+    if (hasCue(text, group.cues)) return { kind: 'notice-fact', fact: group.fact, unlessMeasureFound: group.unlessMeasure };
   }
   const aspect = aspectOf(text);
-  if (firstCue(text, v.thisMeasure)) return { kind: 'follow-up', aspect: aspect ?? 'summary' };
+  if (hasCue(text, v.thisMeasure)) return { kind: 'follow-up', aspect: aspect ?? 'summary' };
   return aspect ? { kind: 'question', aspect } : { kind: 'question' };
 }
 

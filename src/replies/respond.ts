@@ -18,12 +18,14 @@ import {
   unitsOf,
 } from './measure-replies';
 import { noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
-import { AMOUNTS, factsOf, measureOfFacts, prepareQuestionReading } from './question-facts';
+import { AMOUNTS, factsOf, measureOfFacts, prepareQuestionReading, type QuestionFacts } from './question-facts';
+import type { QuantifiedRule } from '../rules';
 import type { Reply } from './types';
 import { vocabulary, withoutCues, type Aspect, type Cue } from './vocabulary';
 
 // Once, when the bot starts: a turn reads no file (knowledge/dialogue.json) and pays no first-use cost.
 prepareQuestionReading();
+for (const sample of ['你好', '两化融合项目补贴多少', '门槛是什么', '怎么申报', '大型企业能拿吗', '哪些补贴']) readAct(normalizeQuery(sample));
 
 export interface QaContext {
   notice: Notice;
@@ -182,23 +184,33 @@ class Turn {
     ]);
   }
 
+  private readonly facts = new Map<QuantifiedRule, QuestionFacts>();
+
+  /** What the message states for a rule's inputs (read once a turn). */
+  private factsFor(rule: QuantifiedRule): QuestionFacts {
+    let facts = this.facts.get(rule);
+    if (!facts) this.facts.set(rule, (facts = factsOf(this.normalized, rule)));
+    return facts;
+  }
+
   /** A yes/no verdict on a measure, by its rule, on the facts the question states. */
   private judge(act: Act, measure: Measure, later: boolean): QaTurn {
     const rule = this.ruleFor(measure);
-    const facts = rule ? factsOf(this.normalized, rule) : { answers: {}, said: {} };
+    const facts = rule ? this.factsFor(rule) : { answers: {}, said: {} };
     const reply = eligibilityReply(measure, rule, facts, this.ctx.notice, { later, estimable: this.estimable(measure) });
     return this.about(act, measure, reply);
   }
 
-  private ruleFor(measure: Measure) {
-    return ruleForQuestion(measure.id, this.ctx.search.words(this.normalized), (r) => factsOf(this.normalized, r));
+  private ruleFor(measure: Measure): QuantifiedRule | undefined {
+    return ruleForQuestion(measure.id, this.ctx.search.words(this.normalized), (r) => this.factsFor(r));
   }
 
   /** True when the question gives an amount the measure's rule asks (投了80万, 服务了60家): it can be judged. */
   private statesAmount(measure: Measure): boolean {
+    if (!/\d/.test(this.normalized)) return false; // amounts are in digits once normalised
     const rule = this.ruleFor(measure);
     if (!rule) return false;
-    const { answers } = factsOf(this.normalized, rule);
+    const { answers } = this.factsFor(rule);
     return Object.keys(answers).some((key) => rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count');
   }
 
@@ -241,8 +253,10 @@ class Turn {
     // 第八条, 措施8: the search resolves a direct reference without ranking.
     if (findMeasureReference(this.normalized) !== undefined) return this.fromSearch(this.ctx.search.search(this.text, { limit: 1 }), this.text);
     const own = withoutCues(this.normalized, strip).replace(AMOUNTS, ' ');
-    if (this.contentWords(own).length === 0) return { kind: 'none' };
-    return this.fromSearch(this.ctx.search.search(own, { limit: 3 }), own);
+    const response = this.ctx.search.search(own, { limit: 3 });
+    const generic = vocabulary().generic;
+    if (response.words.every((word) => generic.has(word))) return { kind: 'none' };
+    return this.fromSearch(response, own);
   }
 
   /** Content words that could name a measure: not generic (政策, 补贴, 项目…). */

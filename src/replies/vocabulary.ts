@@ -88,6 +88,15 @@ export function stripper(cues: readonly Cue[]): (text: string) => string {
 /** The first cue found in the text, in the order they are listed. */
 export const firstCue = (text: string, cues: readonly Cue[]): Cue | undefined => cues.find((cue) => cue.pattern.test(text));
 
+const anyOf = new WeakMap<readonly Cue[], RegExp>();
+
+/** True when any cue of the list occurs in the text: one precompiled alternation per list. */
+export function hasCue(text: string, cues: readonly Cue[]): boolean {
+  let any = anyOf.get(cues);
+  if (!any) anyOf.set(cues, (any = cues.length ? new RegExp(cues.map((cue) => cue.pattern.source).join('|')) : /(?!)/));
+  return any.test(text);
+}
+
 const strippers = new WeakMap<readonly Cue[], (text: string) => string>();
 
 /** The text with every occurrence of the cues blanked out (longest phrases first); compiled once per list. */
@@ -117,6 +126,8 @@ export interface Vocabulary {
   actCues: Cue[];
   /** Small-talk phrases and fillers: what a small-talk message is made of. */
   smallTalkCues: Cue[];
+  /** The small-talk phrases alone (no fillers), to tell quickly whether a message may be small talk. */
+  smallTalkPhrases: Cue[];
   /**
    * For yes/no questions, also what the user says about the enterprise (大型企业, 已上线) and
    * the words of an amount followed by one (营收几十亿): not what the question is about.
@@ -182,6 +193,7 @@ export function vocabulary(): Vocabulary {
     generic: new Set(d.generic.phrases.map((p) => normalizeQuery(p))),
     actCues,
     smallTalkCues: [...smallTalk.flatMap((g) => g.cues), ...fillers],
+    smallTalkPhrases: smallTalk.flatMap((g) => g.cues),
     eligibilityCues: [...actCues, ...statements.filter((s) => typeof s.value === 'boolean').flatMap((s) => s.cues), ...amountWords],
     facts: {
       statements,

@@ -32,6 +32,8 @@ export interface SearchResponse {
   /** Set when the question names a measure ("第八条"): answered without search. */
   reference?: number;
   hits: SearchHit[];
+  /** The question's content words, as the search weighs them (see words()). */
+  words: string[];
   /** The question's words that no measure has in any form (首台套): the notice does not mention them. */
   unknown: string[];
   /** Set when the question names only places outside Qingdao (北京的补贴): another government's policy. */
@@ -197,14 +199,15 @@ export class PolicySearch {
     if (reference !== undefined) {
       const measure = this.measures.get(reference);
       const hits = measure ? [{ measure, score: 1, coverage: 1, snippet: sentencesOf(measure.body)[0], uncovered: [] }] : [];
-      return { query, normalized, reference, hits, unknown: [] };
+      return { query, normalized, reference, hits, words: [], unknown: [] };
     }
     const terms = this.queryTerms(normalized);
+    const words = terms.map((term) => term.word);
     const unknown = terms.filter((term) => term.unknown).map((term) => term.word);
-    if (terms.length === 0) return { query, normalized, hits: [], unknown };
+    if (terms.length === 0) return { query, normalized, hits: [], words, unknown };
     const places = new Set(placeNames(normalized));
     const elsewhere = this.placesElsewhere([...places]);
-    if (elsewhere.length > 0) return { query, normalized, hits: [], unknown, elsewhere };
+    if (elsewhere.length > 0) return { query, normalized, hits: [], words, unknown, elsewhere };
 
     // Rank on the words that tell measures apart; coverage below still counts them all.
     const weights = new Map<string, number>();
@@ -238,7 +241,7 @@ export class PolicySearch {
           .map((term) => term.word);
         return { measure, score: round(rank), coverage: round(coverage), snippet: this.snippet(measure, weights), uncovered };
       });
-    return { query, normalized, hits, unknown };
+    return { query, normalized, hits, words, unknown };
   }
 
   /** The places a question names when none of them is Qingdao's (北京的补贴政策 → ['北京']); else []. */
