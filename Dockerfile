@@ -19,13 +19,16 @@ RUN npm ci --omit=optional --no-audit --no-fund \
 
 # ---- runtime: compiled code, data and production dependencies only ----
 FROM node:24-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3978
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3978 DATA_DIR=/app/data
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/knowledge ./knowledge
 COPY --from=build /app/web ./web
 COPY --from=build /app/node_modules ./node_modules
+# The SQLite store (STORAGE=sqlite, the default): keep it on a volume to survive new containers.
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 USER node
 EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -6,6 +6,9 @@ import { toActivity } from './activities';
 import { greeting, type QaContext } from './replies';
 import { isETagConflict } from './state';
 
+/** How often a turn is run when other turns of its conversation keep saving first (several instances). */
+const MAX_TURN_ATTEMPTS = 3;
+
 /** The longest message the bot reads; a portal text box can send anything. */
 export const MAX_MESSAGE_LENGTH = 500;
 
@@ -69,18 +72,21 @@ export class PolicyBot extends ActivityHandler {
 
   /**
    * Runs the turn; when its state was saved by another turn of the same conversation in
-   * the meantime (another instance: the store's eTag says so), runs it once more on the
-   * fresh state rather than overwrite. Only while its replies are still held back
-   * (expectReplies: Direct Line and the in-process chat), so the user never sees both.
+   * the meantime (on another instance: the store's eTag says so), runs it again on the
+   * fresh state rather than overwrite, up to MAX_TURN_ATTEMPTS times. Only while its
+   * replies are still held back (expectReplies: Direct Line and the in-process chat), so
+   * the user never sees both.
    */
   override async run(context: TurnContext): Promise<void> {
-    try {
-      await super.run(context);
-    } catch (error) {
-      if (!isETagConflict(error) || context.activity.deliveryMode !== DeliveryModes.ExpectReplies) throw error;
-      context.bufferedReplyActivities.length = 0;
-      await this.conversationState.load(context, true);
-      await super.run(context);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await super.run(context);
+      } catch (error) {
+        const retry = isETagConflict(error) && context.activity.deliveryMode === DeliveryModes.ExpectReplies && attempt < MAX_TURN_ATTEMPTS;
+        if (!retry) throw error;
+        context.bufferedReplyActivities.length = 0;
+        await this.conversationState.load(context, true);
+      }
     }
   }
 }

@@ -11,9 +11,12 @@
  *    (expectReplies), and its RSS after them.
  * 3. Throughput of question turns through POST /api/messages against an echo bot on the
  *    same restify + CloudAdapter stack (src/cli/bench-echo.ts), and their ratio.
+ * 4. The same turns with each store (memory, SQLite, Redis when redis-server is
+ *    installed): throughput against memory, p99, and RSS after 20,000 conversations.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchQuestions } from './bench-questions';
 
@@ -58,8 +61,8 @@ function summarizeEngine(dictionary: 'trimmed' | 'full') {
 
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-/** Limits high enough never to refuse the benchmark's own requests. */
-const UNLIMITED = { RATE_LIMIT_MESSAGES: '1000000', RATE_LIMIT_API: '1000000' };
+/** Limits high enough never to refuse the benchmark's own requests; the store in memory unless a figure says otherwise. */
+const UNLIMITED = { RATE_LIMIT_MESSAGES: '1000000', RATE_LIMIT_API: '1000000', STORAGE: 'memory' };
 
 /** A server script as a child process; resolves with its port once its JSON log says it listens. */
 async function spawnServer(script: string, env: Record<string, string> = {}) {
@@ -95,9 +98,11 @@ async function ask(base: string, text: string, i: number): Promise<void> {
   await response.json();
 }
 
+/** The server as npm start runs it (the SQLite store, in a fresh folder): start-up, latency, RSS. */
 async function serverRun(askQuestions: boolean) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qd-bench-'));
   const start = performance.now();
-  const { child, base } = await spawnServer(join('..', 'index.js'));
+  const { child, base } = await spawnServer(join('..', 'index.js'), { STORAGE: 'sqlite', DATA_DIR: dataDir });
   try {
     while (!(await fetch(`${base}/healthz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 2));
     const readyMs = performance.now() - start;
@@ -115,6 +120,7 @@ async function serverRun(askQuestions: boolean) {
     return { readyMs, firstAnswerMs, rssMb: rssOf(child.pid!), latencies };
   } finally {
     child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -130,26 +136,32 @@ function cpuMsOf(pid: number): number {
  * The second is the server's capacity: on a 2-core machine the load generator shares
  * the CPU, so wall time also measures the client (and whatever else runs).
  */
-async function throughput(script: string, seconds: number, concurrency = 4): Promise<{ wall: number; cpu: number }> {
-  const { child, base } = await spawnServer(script);
+async function throughput(
+  script: string,
+  seconds: number,
+  env: Record<string, string> = {},
+  concurrency = 4,
+): Promise<{ wall: number; cpu: number; p99: number }> {
+  const { child, base } = await spawnServer(script, env);
   try {
     const questions = benchQuestions(400);
     for (let i = 0; i < 50; i++) await ask(base, questions[i], i); // warm up the JIT
-    let done = 0;
+    const latencies: number[] = [];
     const cpuBefore = cpuMsOf(child.pid!);
     const started = performance.now();
     const until = started + seconds * 1000;
     await Promise.all(
       Array.from({ length: concurrency }, async (_, worker) => {
         for (let i = worker; performance.now() < until; i += concurrency) {
+          const t = performance.now();
           await ask(base, questions[i % questions.length], i);
-          done++;
+          latencies.push(performance.now() - t);
         }
       }),
     );
     const wallSeconds = (performance.now() - started) / 1000;
     const cpuSeconds = (cpuMsOf(child.pid!) - cpuBefore) / 1000;
-    return { wall: done / wallSeconds, cpu: done / cpuSeconds };
+    return { wall: latencies.length / wallSeconds, cpu: latencies.length / cpuSeconds, p99: percentile(latencies, 99) };
   } finally {
     child.kill();
   }
@@ -173,7 +185,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < RUNS - 1; i++) runs.push(await serverRun(false));
   const last = await serverRun(true);
   runs.push(last);
-  console.log('\nWhole server (npm start: restify + botbuilder + dialogs + search):');
+  console.log('\nWhole server (npm start: restify + botbuilder + dialogs + search + SQLite store):');
   console.log(`  spawn → /healthz 200          ${ms(median(runs.map((r) => r.readyMs)))}`);
   console.log(`  spawn → first bot answer      ${ms(median(runs.map((r) => r.firstAnswerMs)))}`);
   console.log(`  POST /api/messages p50 / p99  ${ms(percentile(last.latencies, 50))} / ${ms(percentile(last.latencies, 99))}`);
@@ -183,17 +195,112 @@ async function main(): Promise<void> {
   const policy: { wall: number; cpu: number }[] = [];
   const echo: { wall: number; cpu: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
-    policy.push(await throughput(join('..', 'index.js'), 3));
+    policy.push(await throughput(join('..', 'index.js'), 3, { STORAGE: 'memory' }));
     echo.push(await throughput('bench-echo.js', 3));
   }
   const rate = (runs: { wall: number; cpu: number }[], key: 'wall' | 'cpu') => median(runs.map((r) => r[key]));
   console.log('\nQuestion turns through POST /api/messages (expectReplies), 4 concurrent clients, 3 s a run,');
-  console.log('the policy bot against an echo bot on the same restify + CloudAdapter stack:');
+  console.log('the policy bot (STORAGE=memory) against an echo bot on the same restify + CloudAdapter stack:');
   console.log('                          policy bot     echo bot       policy/echo');
   for (const [label, key] of [['turns/s (wall clock)', 'wall'], ['turns/s of server CPU', 'cpu']] as const) {
     const [p, e] = [rate(policy, key), rate(echo, key)];
     console.log(`  ${label.padEnd(24)}${p.toFixed(0).padEnd(15)}${e.toFixed(0).padEnd(15)}${(p / e).toFixed(2)}`);
   }
+
+  await benchStores();
+}
+
+/**
+ * The same question turns with each store, in one run (runs alternate between stores),
+ * then 20,000 conversations of one question each: throughput and p99 against memory, and
+ * RSS before and after (with SQLite and Redis the conversations live outside the process).
+ */
+async function benchStores(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qd-bench-'));
+  const redis = await startRedis();
+  try {
+    const stores: [string, Record<string, string>][] = [
+      ['memory', { STORAGE: 'memory' }],
+      ['sqlite', { STORAGE: 'sqlite', DATA_DIR: dataDir }],
+      ...(redis ? [['redis', { STORAGE: 'redis', REDIS_URL: redis.url }] as [string, Record<string, string>]] : []),
+    ];
+    const results = new Map(stores.map(([name]) => [name, [] as { wall: number; cpu: number; p99: number }[]]));
+    for (let i = 0; i < RUNS; i++) {
+      for (const [name, env] of stores) results.get(name)!.push(await throughput(join('..', 'index.js'), 3, env));
+    }
+    const memory = median(results.get('memory')!.map((r) => r.wall));
+    console.log('\nStores (STORAGE), the same question turns, 4 concurrent clients, 3 s a run:');
+    console.log('              turns/s   of memory   p99        RSS after 5,000 → after 20,000 more conversations');
+    for (const [name, env] of stores) {
+      const runs = results.get(name)!;
+      const wall = median(runs.map((r) => r.wall));
+      const p99 = median(runs.map((r) => r.p99));
+      const rss = await manyConversations(env, 20_000);
+      console.log(
+        `  ${name.padEnd(12)}${wall.toFixed(0).padEnd(10)}${(wall / memory).toFixed(2).padEnd(12)}${ms(p99).padEnd(11)}${mb(rss.before)} → ${mb(rss.after)}`,
+      );
+    }
+    if (!redis) console.log('  (redis-server is not installed: no Redis figures)');
+  } finally {
+    await redis?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * RSS after a warm-up of WARM_UP conversations (V8 grows its heap to a working size in the
+ * first few thousand turns, whatever the store), and after `count` more, one question each.
+ */
+async function manyConversations(env: Record<string, string>, count: number): Promise<{ before: number; after: number }> {
+  const WARM_UP = 5000;
+  const { child, base } = await spawnServer(join('..', 'index.js'), { ...env, MAX_CONVERSATIONS: '1000000' });
+  try {
+    const questions = benchQuestions(400);
+    const run = `${Date.now()}`;
+    const conversation = (i: number) => ({ id: `${run}-${i}`, text: questions[i % questions.length] });
+    let next = 0;
+    const askUntil = (end: number) =>
+      Promise.all(
+        Array.from({ length: 4 }, async () => {
+          while (next < end) await askIn(base, conversation(next++));
+        }),
+      );
+    await askUntil(WARM_UP);
+    const before = rssOf(child.pid!);
+    await askUntil(WARM_UP + count);
+    return { before, after: rssOf(child.pid!) };
+  } finally {
+    child.kill();
+  }
+}
+
+async function askIn(base: string, { id, text }: { id: string; text: string }): Promise<void> {
+  const response = await fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message', id: 'q', text, channelId: 'bench', serviceUrl: 'http://127.0.0.1:9',
+      from: { id: 'bench-user' }, recipient: { id: 'bot' }, conversation: { id }, deliveryMode: 'expectReplies',
+    }),
+  });
+  if (!response.ok) throw new Error(`POST /api/messages → ${response.status}`);
+  await response.json();
+}
+
+/** A throwaway redis-server on a free port, or undefined when none is installed. */
+async function startRedis(): Promise<{ url: string; stop: () => Promise<void> } | undefined> {
+  if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) return undefined;
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  for (let i = 0; i < 100 && spawnSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'ignore' }).status !== 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill();
+    },
+  };
 }
 
 main().catch((error: Error) => {

@@ -108,7 +108,7 @@ CREATE TABLE IF NOT EXISTS counter (key TEXT PRIMARY KEY, count INTEGER NOT NULL
 class SqliteBotState implements Storage {
   private readonly select: Database.Statement<[string, number]>;
   private readonly touch: Database.Statement<[number, string]>;
-  private readonly upsert: Database.Statement<[string, string, number]>;
+  private readonly upsert: Database.Statement<[{ key: string; json: string; now: number }]>;
   private readonly currentETag: Database.Statement<[string, number]>;
   private readonly remove: Database.Statement<[string]>;
   private readonly writeAll: (changes: StoreItems) => void;
@@ -121,7 +121,7 @@ class SqliteBotState implements Storage {
     this.select = db.prepare('SELECT json, etag FROM bot_state WHERE key = ? AND touched_at >= ?');
     this.touch = db.prepare('UPDATE bot_state SET touched_at = ? WHERE key = ?');
     this.upsert = db.prepare(
-      'INSERT INTO bot_state (key, etag, json, touched_at) VALUES (?1, 1, ?2, ?3) ON CONFLICT (key) DO UPDATE SET etag = etag + 1, json = ?2, touched_at = ?3',
+      'INSERT INTO bot_state (key, etag, json, touched_at) VALUES (@key, 1, @json, @now) ON CONFLICT (key) DO UPDATE SET etag = etag + 1, json = @json, touched_at = @now',
     );
     this.currentETag = db.prepare('SELECT etag FROM bot_state WHERE key = ? AND touched_at >= ?');
     this.remove = db.prepare('DELETE FROM bot_state WHERE key = ?');
@@ -134,7 +134,7 @@ class SqliteBotState implements Storage {
         const now = this.now();
         const current = this.currentETag.get(key, now - this.ttlMs) as { etag: number } | undefined;
         if (current && eTag && eTag !== '*' && String(current.etag) !== eTag) throw new ETagConflictError(key);
-        this.upsert.run(key, json, now);
+        this.upsert.run({ key, json, now });
       }
     });
   }
@@ -281,18 +281,18 @@ const toRecord = (row: ConversationRow): ConversationRecord => ({
 });
 
 class SqliteCounters implements CounterStore {
-  private readonly bump: Database.Statement<[string, number, number]>;
+  private readonly bump: Database.Statement<[{ key: string; endsAt: number; now: number }]>;
 
   constructor(
     db: Database.Database,
     private readonly now: () => number,
   ) {
     this.bump = db.prepare(
-      'INSERT INTO counter (key, count, ends_at) VALUES (?1, 1, ?2) ON CONFLICT (key) DO UPDATE SET count = CASE WHEN ends_at <= ?3 THEN 1 ELSE count + 1 END, ends_at = ?2 RETURNING count',
+      'INSERT INTO counter (key, count, ends_at) VALUES (@key, 1, @endsAt) ON CONFLICT (key) DO UPDATE SET count = CASE WHEN ends_at <= @now THEN 1 ELSE count + 1 END, ends_at = @endsAt RETURNING count',
     );
   }
 
   async increment(key: string, windowEndsAt: number): Promise<number> {
-    return (this.bump.get(key, windowEndsAt, this.now()) as { count: number }).count;
+    return (this.bump.get({ key, endsAt: windowEndsAt, now: this.now() }) as { count: number }).count;
   }
 }

@@ -56,7 +56,7 @@ export async function startChildServer(env: Record<string, string> = {}): Promis
     if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
     if (Date.now() > deadline || child.exitCode !== null) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start:\n${out}\n${err}`);
+      throw new Error(`server did not start (exit code ${child.exitCode}):\n${out}\n${err}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -72,7 +72,7 @@ export async function startChildServer(env: Record<string, string> = {}): Promis
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as Record<string, unknown>),
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
