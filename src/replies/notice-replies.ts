@@ -55,13 +55,6 @@ export function sectionMenu(section: Section): Reply {
   };
 }
 
-export function notFound(notice: Notice): Reply {
-  return {
-    text: '抱歉，没有在通知中找到与您的问题相关的措施。这份通知只涉及工业互联网方面的支持措施；您可以换个说法，或从下面的五个方面浏览。',
-    actions: sectionActions(notice),
-  };
-}
-
 export function noSuchMeasure(requested: number): Reply {
   return { text: `通知共有20条措施（（一）至（二十）），没有第${requested}条。请输入1到20之间的条目，例如“第八条”。` };
 }
