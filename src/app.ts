@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type restify from 'restify';
 import { createAdapter, type PolicyAdapter } from './adapter';
+import { registerAdmin } from './admin';
+import { InsightsRecorder } from './insights/recorder';
 import { PolicyBot } from './bot';
 import { loadConfig, type AppConfig } from './config';
 import { createInProcessDelivery, registerDirectLine, type DirectLine } from './directline';
@@ -24,6 +26,8 @@ export interface App {
   directLine: DirectLine;
   /** Where conversations live (STORAGE). */
   store: StateStore;
+  /** Records turns and ratings for /admin, unless INSIGHTS_ENABLED=false. */
+  insights?: InsightsRecorder;
   /** True when DIRECTLINE_SECRET was empty and a random one was made for this run. */
   directLineSecretGenerated: boolean;
 }
@@ -42,6 +46,9 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
   const search = new PolicySearch(knowledge);
   const adapter = createAdapter(config);
 
+  const insights = config.INSIGHTS_ENABLED
+    ? new InsightsRecorder(store.insights, { retentionDays: config.INSIGHTS_RETENTION_DAYS })
+    : undefined;
   const bot = new PolicyBot(
     new ChannelScopedConversationState(store.botState),
     {
@@ -53,6 +60,7 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
   );
 
   const limiter = new RateLimiter(store.counters, {
+    admin: config.RATE_LIMIT_ADMIN_LOGIN,
     messages: config.RATE_LIMIT_MESSAGES,
     conversations: config.RATE_LIMIT_CONVERSATIONS,
     tokens: config.RATE_LIMIT_TOKENS,
@@ -91,6 +99,12 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
     demoTokenIssuer: config.WEBCHAT_DEMO_TOKENS ? () => directLine.generateToken() : undefined,
     rateLimit: (req) => rateLimit(req, 'tokens'),
   });
-  server.on('close', () => void store.close());
-  return { config, server, adapter, bot, search, directLine, store, directLineSecretGenerated };
+  if (config.ADMIN_TOKEN) {
+    registerAdmin(server, { token: config.ADMIN_TOKEN, insights: store.insights, rateLimitGuess: (req) => rateLimit(req, 'admin') });
+  }
+  server.on('close', () => void (async () => {
+    await insights?.close();
+    await store.close();
+  })());
+  return { config, server, adapter, bot, search, directLine, store, insights, directLineSecretGenerated };
 }

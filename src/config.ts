@@ -51,6 +51,14 @@ const fromEnv = z.object({
   RATE_LIMIT_POLLS: perMinute.default(600),
   /** Per client and minute: /api/search, /api/estimate, /api/rules. */
   RATE_LIMIT_API: perMinute.default(600),
+  /** Record what enterprises ask and how they rate answers, for /admin and npm run insights. */
+  INSIGHTS_ENABLED: booleanSetting.default(true),
+  /** Days the insights keep their events (个人信息保护法: no longer than needed). */
+  INSIGHTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Token of the operator dashboard at /admin; empty: no dashboard. */
+  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').default(''),
+  /** Per client and minute: sign-in attempts on /admin (wrong tokens included). */
+  RATE_LIMIT_ADMIN_LOGIN: perMinute.default(10),
   /** Structured log level (JSON lines on stdout). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** On SIGTERM: seconds for turns in flight to finish before the process exits anyway. */

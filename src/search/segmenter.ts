@@ -94,6 +94,12 @@ export function cutForSearch(text: string): string[] {
   return nodejieba.cutForSearch(text, true);
 }
 
+/** Every word with its jieba part-of-speech tag (nr person, nt organisation, ns place…). */
+export function taggedWords(text: string): { word: string; tag: string }[] {
+  loadSegmenter();
+  return nodejieba.tag(text);
+}
+
 /** Place names (jieba's ns tags) in a text: "北京的工业互联网补贴" → ["北京"]. */
 export function placeNames(text: string): string[] {
   loadSegmenter();

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { MemoryCounters } from '../http/rate-limit';
+import { dayOf, type InsightEvent, type InsightsStore } from '../insights/events';
 import { ExpiringMemoryStorage } from './expiring-storage';
 import {
   activityId,
@@ -106,12 +107,34 @@ export class MemoryDirectLineStore implements DirectLineStore {
 
 const record = ({ id, userId, client, started }: Conversation): ConversationRecord => ({ id, userId, client, started });
 
+/** Insight events by day, in this process. */
+export class MemoryInsights implements InsightsStore {
+  private readonly days = new Map<string, InsightEvent[]>();
+
+  async append(events: InsightEvent[]): Promise<void> {
+    for (const event of events) {
+      const day = dayOf(event.at);
+      if (!this.days.has(day)) this.days.set(day, []);
+      this.days.get(day)!.push(event);
+    }
+  }
+
+  async between(from: string, to: string): Promise<InsightEvent[]> {
+    return [...this.days].filter(([day]) => day >= from && day <= to).flatMap(([, events]) => events);
+  }
+
+  async forgetBefore(day: string): Promise<void> {
+    for (const key of this.days.keys()) if (key < day) this.days.delete(key);
+  }
+}
+
 /** Everything in this process: for tests and `npm run chat`; forgotten on restart. */
 export class MemoryStore implements StateStore {
   readonly kind = 'memory' as const;
   readonly botState: ExpiringMemoryStorage;
   readonly directLine: MemoryDirectLineStore;
   readonly counters = new MemoryCounters();
+  readonly insights = new MemoryInsights();
 
   constructor(limits: DirectLineStoreLimits, now: () => number = Date.now) {
     this.botState = new ExpiringMemoryStorage({

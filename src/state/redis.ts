@@ -1,6 +1,8 @@
 import type { Activity, Storage, StoreItems } from 'botbuilder';
 import type { Redis as RedisClient } from 'ioredis';
 import type { CounterStore } from '../http/rate-limit';
+import { dayOf, type InsightEvent, type InsightsStore } from '../insights/events';
+import { nextDay } from '../insights/summary';
 import {
   ETagConflictError,
   MAX_BOT_STATE_BYTES,
@@ -20,7 +22,8 @@ import {
  *
  * Keys (prefix `qd:`): bs:<state key> hash {e: eTag, v: JSON}; dl:c:<id> hash {u, c, s, q, b};
  * dl:h:<id> list of "seq|bytes|activity JSON"; dl:all and dl:cl:<client> sorted sets of
- * conversation ids by last use; rl:<counter>.
+ * conversation ids by last use; rl:<counter>; in:<day> list of insight events, in:days the
+ * set of those days.
  */
 const PREFIX = 'qd:';
 
@@ -140,6 +143,7 @@ export class RedisStore implements StateStore {
   readonly botState: Storage;
   readonly directLine: DirectLineStore;
   readonly counters: CounterStore;
+  readonly insights: InsightsStore;
 
   private constructor(
     private readonly redis: Scripted,
@@ -150,6 +154,7 @@ export class RedisStore implements StateStore {
     this.botState = new RedisBotState(redis, ttlMs);
     this.directLine = new RedisDirectLine(redis, limits, now);
     this.counters = new RedisCounters(redis);
+    this.insights = new RedisInsights(redis);
   }
 
   /**
@@ -316,5 +321,43 @@ class RedisCounters implements CounterStore {
   async increment(key: string, windowEndsAt: number): Promise<number> {
     const replies = await call(this.redis, () => this.redis.multi().incr(PREFIX + key).pexpireat(PREFIX + key, windowEndsAt).exec());
     return Number(replies?.[0]?.[1]);
+  }
+}
+
+/** Insight events as JSON in one list per day (China time), and the set of days kept. */
+class RedisInsights implements InsightsStore {
+  constructor(private readonly redis: RedisClient) {}
+
+  async append(events: InsightEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const batch = this.redis.multi();
+    for (const event of events) {
+      const day = dayOf(event.at);
+      batch.rpush(`${PREFIX}in:${day}`, JSON.stringify(event)).sadd(`${PREFIX}in:days`, day);
+    }
+    await call(this.redis, () => batch.exec());
+  }
+
+  async between(from: string, to: string): Promise<InsightEvent[]> {
+    const days: string[] = [];
+    for (let day = from; day <= to; day = nextDay(day)) days.push(day);
+    if (days.length === 0) return [];
+    const batch = this.redis.multi();
+    for (const day of days) batch.lrange(`${PREFIX}in:${day}`, 0, -1);
+    const replies = (await call(this.redis, () => batch.exec())) ?? [];
+    return replies.flatMap(([, entries]) => (entries as string[]).map((json) => JSON.parse(json) as InsightEvent));
+  }
+
+  async forgetBefore(day: string): Promise<void> {
+    const days = await call(this.redis, () => this.redis.smembers(`${PREFIX}in:days`));
+    const old = days.filter((d) => d < day);
+    if (old.length === 0) return;
+    await call(this.redis, () =>
+      this.redis
+        .multi()
+        .del(...old.map((d) => `${PREFIX}in:${d}`))
+        .srem(`${PREFIX}in:days`, ...old)
+        .exec(),
+    );
   }
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Activity, Storage, StoreItems } from 'botbuilder';
 import type Database from 'better-sqlite3';
 import type { CounterStore } from '../http/rate-limit';
+import { dayOf, type InsightEvent, type InsightsStore } from '../insights/events';
 import {
   activityId,
   ETagConflictError,
@@ -23,6 +24,7 @@ export class SqliteStore implements StateStore {
   readonly botState: Storage;
   readonly directLine: DirectLineStore;
   readonly counters: CounterStore;
+  readonly insights: InsightsStore;
   private readonly sweeper: NodeJS.Timeout;
 
   private constructor(
@@ -34,6 +36,7 @@ export class SqliteStore implements StateStore {
     this.botState = new SqliteBotState(db, ttlMs, now);
     this.directLine = new SqliteDirectLine(db, limits, now);
     this.counters = new SqliteCounters(db, now);
+    this.insights = new SqliteInsights(db);
     const sweep = db.transaction(() => {
       const t = now();
       db.prepare('DELETE FROM bot_state WHERE touched_at < ?').run(t - ttlMs);
@@ -102,6 +105,8 @@ CREATE TABLE IF NOT EXISTS dl_activity (
   PRIMARY KEY (conversation_id, seq)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS counter (key TEXT PRIMARY KEY, count INTEGER NOT NULL, ends_at INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS insight_event (day TEXT NOT NULL, at INTEGER NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS insight_event_day ON insight_event (day, at);
 `;
 
 /** Bot state rows: JSON, an integer eTag that each write increments, and when last used. */
@@ -294,5 +299,33 @@ class SqliteCounters implements CounterStore {
 
   async increment(key: string, windowEndsAt: number): Promise<number> {
     return (this.bump.get({ key, endsAt: windowEndsAt, now: this.now() }) as { count: number }).count;
+  }
+}
+
+/** Insight events as JSON rows, by day (China time). */
+class SqliteInsights implements InsightsStore {
+  private readonly insertAll: (events: InsightEvent[]) => void;
+  private readonly select: Database.Statement<[string, string]>;
+  private readonly forget: Database.Statement<[string]>;
+
+  constructor(db: Database.Database) {
+    const insert = db.prepare('INSERT INTO insight_event (day, at, json) VALUES (?, ?, ?)');
+    this.insertAll = db.transaction((events: InsightEvent[]) => {
+      for (const event of events) insert.run(dayOf(event.at), event.at, JSON.stringify(event));
+    });
+    this.select = db.prepare('SELECT json FROM insight_event WHERE day BETWEEN ? AND ? ORDER BY at');
+    this.forget = db.prepare('DELETE FROM insight_event WHERE day < ?');
+  }
+
+  async append(events: InsightEvent[]): Promise<void> {
+    if (events.length > 0) this.insertAll(events);
+  }
+
+  async between(from: string, to: string): Promise<InsightEvent[]> {
+    return (this.select.all(from, to) as { json: string }[]).map((row) => JSON.parse(row.json) as InsightEvent);
+  }
+
+  async forgetBefore(day: string): Promise<void> {
+    this.forget.run(day);
   }
 }

@@ -1,5 +1,6 @@
 import type { Activity, Storage } from 'botbuilder';
 import type { CounterStore } from '../http/rate-limit';
+import type { InsightsStore } from '../insights/events';
 
 /**
  * The one storage seam (STORAGE in .env): bot state, the self-hosted Direct Line's
@@ -12,6 +13,8 @@ export interface StateStore {
   readonly botState: Storage;
   readonly directLine: DirectLineStore;
   readonly counters: CounterStore;
+  /** What operators see on /admin (src/insights). */
+  readonly insights: InsightsStore;
   /** False while the store cannot be reached (/healthz answers 503). */
   healthy(): Promise<boolean>;
   close(): Promise<void>;
