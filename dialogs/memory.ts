@@ -2,7 +2,11 @@ import type { InterviewRecord } from './interview-state';
 
 /** What the conversation remembers between turns, beside the dialog stack. */
 export interface ConversationMemory {
-  /** The measure last discussed, for follow-ups such as 这条的责任单位是谁 and 估算奖励. */
+  /**
+   * The conversation's topic: the measure last discussed. respond() reads it for follow-ups
+   * whose words name no measure (这条的责任单位是谁, 门槛是什么, 补多少, 怎么申报, 估算奖励)
+   * and returns the new one; a question the notice does not cover clears it.
+   */
   lastMeasureId?: number;
   /** The rule last estimated (or being estimated), for 重新估算. */
   lastRuleId?: string;

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { formatDictionary, parseDictionary, trimDictionary, FILLER_WORD } from '../src/search/dictionary';
 import { dictionarySourceTexts } from '../src/search/dictionary-sources';
 import { cut, cutForSearch, fullDictionaryFiles, loadSegmenter, trimmedDictionaryFiles } from '../src/search/segmenter';
-import { loadKnowledge } from '../src/knowledge';
+import { readQuestions } from '../src/eval/files';
+import { knowledgePath, loadKnowledge } from '../src/knowledge';
+import { respond } from '../src/replies';
+import { PolicySearch } from '../src/search';
 
 describe('the trimmed jieba dictionary', () => {
   const full = parseDictionary(readFileSync(fullDictionaryFiles().dict, 'utf8'));
@@ -31,5 +34,25 @@ describe('the trimmed jieba dictionary', () => {
     const withTrimmed = segmentAll();
     expect(withTrimmed).toEqual(withFull);
     expect(withTrimmed[8][0]).toContain('两化|深度|融合');
+  });
+
+  it('answers questions outside its corpus as the full dictionary does', () => {
+    // No question file built the dictionary: these questions are outside its corpus, and
+    // words it lacks are split into characters. The answers must not suffer for it.
+    const questions = ['questions.dev.jsonl', 'questions.tuning.jsonl'].flatMap((file) => readQuestions(knowledgePath('eval', file)));
+    const knowledge = loadKnowledge();
+    const answers = () => {
+      const ctx = { notice: knowledge.notice, search: new PolicySearch(knowledge), isEstimable: () => true };
+      return questions.map(({ q }) => {
+        const turn = respond(q, undefined, ctx);
+        return `${turn.measures.join(',')}${turn.hedged ? ' hedged' : ''}`;
+      });
+    };
+    loadSegmenter(fullDictionaryFiles());
+    const withFull = answers();
+    loadSegmenter(trimmedDictionaryFiles());
+    const withTrimmed = answers();
+    const same = withTrimmed.filter((answer, i) => answer === withFull[i]).length;
+    expect(same / questions.length).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -1,9 +1,11 @@
 /**
- * One measurement of the search engine alone, in a fresh process (run by bench.ts):
- * knowledge + nodejieba + minisearch index, then 200 questions.
+ * One measurement of the Q&A core alone, in a fresh process (run by bench.ts): knowledge +
+ * nodejieba + minisearch index, then 200 questions through the search engine, then the
+ * same 200 through respond() as one conversation (each turn with the topic the previous
+ * one left: what a turn of the bot costs before Bot Framework).
  *   node dist/src/cli/bench-engine.js trimmed|full
- * Prints one JSON line: readyMs (since process start), rssMb after the questions,
- * and the latency of each question in ms.
+ * Prints one JSON line: readyMs (since process start), rssMb after the searches and
+ * rssAfterTurnsMb after the respond() turns, and the latency of each search and turn in ms.
  */
 import { loadKnowledge } from '../knowledge';
 import { PolicySearch } from '../search';
@@ -12,7 +14,8 @@ import { benchQuestions } from './bench-questions';
 
 const dictionary = process.argv[2] === 'full' ? 'full' : 'trimmed';
 loadSegmenter(dictionary === 'full' ? fullDictionaryFiles() : trimmedDictionaryFiles());
-const engine = new PolicySearch(loadKnowledge());
+const knowledge = loadKnowledge();
+const engine = new PolicySearch(knowledge);
 const readyMs = performance.now();
 
 const latencies: number[] = [];
@@ -21,4 +24,29 @@ for (const question of benchQuestions(200)) {
   engine.search(question);
   latencies.push(performance.now() - start);
 }
-console.log(JSON.stringify({ dictionary, readyMs, rssMb: process.memoryUsage().rss / 2 ** 20, latencies }));
+
+const rssAfterSearchMb = process.memoryUsage().rss / 2 ** 20;
+
+async function turns(): Promise<number[]> {
+  // Loaded only now, so that ready and RSS above measure the search engine alone.
+  const { respond } = await import('../replies');
+  const { rulesForMeasure } = await import('../rules');
+  const ctx = {
+    notice: knowledge.notice,
+    search: engine,
+    isEstimable: (id: number) => rulesForMeasure(id).some((rule) => rule.kind === 'quantified'),
+  };
+  const latencies: number[] = [];
+  let topic: number | undefined;
+  for (const question of benchQuestions(200)) {
+    const start = performance.now();
+    topic = respond(question, topic, ctx).lastMeasureId;
+    latencies.push(performance.now() - start);
+  }
+  return latencies;
+}
+
+void turns().then((turnLatencies) => {
+  const rssAfterTurnsMb = process.memoryUsage().rss / 2 ** 20;
+  console.log(JSON.stringify({ dictionary, readyMs, rssMb: rssAfterSearchMb, rssAfterTurnsMb, latencies, turnLatencies }));
+});

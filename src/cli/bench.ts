@@ -4,7 +4,8 @@
  *   npm run bench            5 runs of each
  *   npm run bench -- --runs 9
  * 1. The search engine alone, with the trimmed dictionary and with nodejieba's full
- *    one: time from process start to ready, RSS after 200 questions, latency p50/p99.
+ *    one: time from process start to ready, RSS after 200 questions, latency p50/p99 of
+ *    a search and of a respond() turn (the whole Q&A core: acts, search, replies).
  * 2. The whole server (npm start): time from spawn to GET /healthz 200 and to the first
  *    answer of the bot, the latency of 200 questions through POST /api/messages
  *    (expectReplies), and its RSS after them.
@@ -33,7 +34,9 @@ const mb = (x: number) => `${x.toFixed(0)} MB`;
 interface EngineRun {
   readyMs: number;
   rssMb: number;
+  rssAfterTurnsMb: number;
   latencies: number[];
+  turnLatencies: number[];
 }
 
 function engineRun(dictionary: 'trimmed' | 'full'): EngineRun {
@@ -44,11 +47,15 @@ function engineRun(dictionary: 'trimmed' | 'full'): EngineRun {
 function summarizeEngine(dictionary: 'trimmed' | 'full') {
   const runs = Array.from({ length: RUNS }, () => engineRun(dictionary));
   const latencies = runs.flatMap((r) => r.latencies);
+  const turns = runs.flatMap((r) => r.turnLatencies);
   return {
     ready: median(runs.map((r) => r.readyMs)),
     rss: median(runs.map((r) => r.rssMb)),
+    rssTurns: median(runs.map((r) => r.rssAfterTurnsMb)),
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    turnP50: percentile(turns, 50),
+    turnP99: percentile(turns, 99),
   };
 }
 
@@ -170,6 +177,9 @@ async function main(): Promise<void> {
   console.log(`  RSS after 200 q     ${mb(trimmed.rss).padEnd(14)} ${mb(full.rss).padEnd(14)} ${(trimmed.rss / full.rss).toFixed(2)}`);
   console.log(`  search p50          ${ms(trimmed.p50).padEnd(14)} ${ms(full.p50)}`);
   console.log(`  search p99          ${ms(trimmed.p99).padEnd(14)} ${ms(full.p99)}`);
+  console.log(`  RSS after 200 turns ${mb(trimmed.rssTurns).padEnd(14)} ${mb(full.rssTurns).padEnd(14)} ${(trimmed.rssTurns / full.rssTurns).toFixed(2)}`);
+  console.log(`  respond() p50       ${ms(trimmed.turnP50).padEnd(14)} ${ms(full.turnP50)}`);
+  console.log(`  respond() p99       ${ms(trimmed.turnP99).padEnd(14)} ${ms(full.turnP99)}`);
 
   const runs = [];
   for (let i = 0; i < RUNS - 1; i++) runs.push(await serverRun(false));

@@ -1,5 +1,5 @@
 export * from './types';
-export * from './intents';
+export * from './acts';
 export * from './measure-replies';
 export * from './notice-replies';
 export * from './respond';

@@ -1,5 +1,6 @@
 import { sentencesOf, type Measure, type Notice } from '../knowledge';
 import { measureLabel, validityNote } from './notice-replies';
+import { awardLine, conditionLine, PERIOD_WORDS, quantifiedRulesOf, unquantifiedRulesOf } from './rule-words';
 import type { Reply, ReplyAction } from './types';
 
 /** Button texts the bot understands as follow-ups on the measure last discussed. */
@@ -68,6 +69,40 @@ export function figuresOf(measure: Measure, notice: Notice, estimable: boolean):
   const text = figures.length
     ? `${measureLabel(measure)}的支持标准：${figures.join('')}`
     : `${measureLabel(measure)}没有写明具体金额或比例。可咨询${unitsLine(measure).replace('责任单位：', '')}。`;
+  return { text: [text, validityNote(notice)].join('\n\n'), actions: followUpActions(estimable) };
+}
+
+/**
+ * What a measure requires: each rule's conditions and amount, from its declaration; for a
+ * measure without an amount, what it promises and whom to ask.
+ *   conditionsOf(（六）).text → '措施（六）…的条件（平台服务商上云用平台奖补，适用对象：…）：\n- 纳入市工业互联网平台服务商名录…\n- 年度服务本地企业数 ≥ 50 家…'
+ */
+export function conditionsOf(measure: Measure, notice: Notice, estimable: boolean): Reply {
+  const rules = quantifiedRulesOf(measure.id);
+  const blocks = rules.map((rule) =>
+    [
+      `${measureLabel(measure)}的条件（${rule.title}，适用对象：${rule.subject}）：`,
+      ...rule.conditions.map((c) => `- ${conditionLine(rule, c)}`),
+      `支持标准：${awardLine(rule)}（${PERIOD_WORDS[rule.period]}）。`,
+    ].join('\n'),
+  );
+  if (blocks.length === 0) {
+    const [promise] = unquantifiedRulesOf(measure.id);
+    blocks.push(
+      promise
+        ? `${measureLabel(measure)}只写明“${promise.promise}”，没有规定具体条件和金额。${promise.askNote}`
+        : `通知没有规定${measureLabel(measure)}的申请条件。原文：“${measure.body}”\n\n${unitsLine(measure)}`,
+    );
+  }
+  return { text: [...blocks, validityNote(notice)].join('\n\n'), actions: followUpActions(estimable) };
+}
+
+/** One-time or yearly, with the notice's reason. */
+export function periodOf(measure: Measure, notice: Notice, estimable: boolean): Reply {
+  const rules = quantifiedRulesOf(measure.id);
+  const text = rules.length
+    ? rules.map((rule) => `${measureLabel(measure)}的${rule.title}：**${PERIOD_WORDS[rule.period]}**（${rule.periodBasis}）。`).join('\n\n')
+    : `通知没有规定${measureLabel(measure)}是一次性还是按年度给予支持。可咨询${measure.units.join('、')}。`;
   return { text: [text, validityNote(notice)].join('\n\n'), actions: followUpActions(estimable) };
 }
 

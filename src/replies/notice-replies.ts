@@ -1,5 +1,8 @@
 import type { Measure, Notice, Section } from '../knowledge';
 import type { Reply, ReplyAction } from './types';
+import type { NoticeFact } from './vocabulary';
+
+export type { NoticeFact };
 
 /** The notice ran 2020-08-05 … 2022-12-31; every answer says so. */
 export function validityNote(notice: Notice): string {
@@ -30,10 +33,12 @@ export function greeting(notice: Notice): Reply {
 export function help(notice: Notice): Reply {
   return {
     text: [
-      '**使用方法**',
+      '我是自动回复的政策助手，只根据通知原文回答，并注明出处。**使用方法**',
       '- 直接提问：如“数字化车间有奖励吗”“标识解析项目有什么奖励”',
       '- 按条查看：如“第八条”“措施（十二）”',
-      '- 追问上一条：如“这条的责任单位是谁”“查看原文”',
+      '- 追问上一条：如“这条的责任单位是谁”“门槛是什么”“补多少”“查看原文”',
+      '- 问能不能拿：如“大型企业能申请两化融合奖补吗”“投资40万能拿两化融合奖补吗”',
+      '- 列出奖补：如“哪些奖补有具体金额”“哪些是按年度给的”',
       '- 了解通知本身：如“有效期到什么时候”“发文单位是谁”“适用范围”',
       '- 估算奖励：如“我想算一下两化融合能拿多少”；问答中可随时说“返回”“取消”',
       '- 政策体检：说“政策体检”，回答几个问题，看看企业可能符合哪些奖励及合计金额',
@@ -50,18 +55,10 @@ export function sectionMenu(section: Section): Reply {
   };
 }
 
-export function notFound(notice: Notice): Reply {
-  return {
-    text: '抱歉，没有在通知中找到与您的问题相关的措施。这份通知只涉及工业互联网方面的支持措施；您可以换个说法，或从下面的五个方面浏览。',
-    actions: sectionActions(notice),
-  };
-}
-
 export function noSuchMeasure(requested: number): Reply {
   return { text: `通知共有20条措施（（一）至（二十）），没有第${requested}条。请输入1到20之间的条目，例如“第八条”。` };
 }
 
-export type NoticeFact = 'validity' | 'issuer' | 'date' | 'scope' | 'overview';
 
 export function noticeFact(fact: NoticeFact, notice: Notice): Reply {
   const title = `《${notice.title}》`;

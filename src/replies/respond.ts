@@ -1,18 +1,31 @@
 import type { Measure, Notice } from '../knowledge';
-import { closeHits, normalizeQuery, type PolicySearch, type SearchResponse } from '../search';
-import { aspectOf, detectIntent } from './intents';
+import { closeHits, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
+import { asksAboutLater, readAct, type Act, type ActKind } from './acts';
+import { catalogueReply } from './catalogue-replies';
+import { applyReply, combineReply, outsideReply, smallTalkReply } from './conversation-replies';
+import { eligibilityReply, ruleForQuestion } from './eligibility-replies';
+import { ESTIMATE_ACTIONS } from './estimate-replies';
 import {
   FOLLOW_UP,
   answerMeasure,
   chooseBetween,
+  conditionsOf,
   figuresOf,
   fullText,
   noMeasureYet,
+  periodOf,
   relatedMeasures,
   unitsOf,
 } from './measure-replies';
-import { greeting, help, noSuchMeasure, notFound, noticeFact, sectionMenu } from './notice-replies';
+import { noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
+import { AMOUNTS, factsOf, measureOfFacts, prepareQuestionReading, type QuestionFacts } from './question-facts';
+import type { QuantifiedRule } from '../rules';
 import type { Reply } from './types';
+import { vocabulary, withoutCues, type Aspect, type Cue } from './vocabulary';
+
+// Once, when the bot starts: a turn reads no file (knowledge/dialogue.json) and pays no first-use cost.
+prepareQuestionReading();
+for (const sample of ['你好', '两化融合项目补贴多少', '门槛是什么', '怎么申报', '大型企业能拿吗', '哪些补贴']) readAct(normalizeQuery(sample));
 
 export interface QaContext {
   notice: Notice;
@@ -24,83 +37,334 @@ export interface QaContext {
 /** The result of one question-answering turn, as plain data. */
 export interface QaTurn {
   replies: Reply[];
-  /** The measure the conversation is now about (for 这条… follow-ups). */
+  /** The conversation's topic after this turn: the measure it is about (for 这条…, 门槛是什么, 补多少). */
   lastMeasureId?: number;
   /** The user asked to estimate an award, for this measure if one is known. */
   estimate?: { measureId?: number };
   /** The user asked for the policy check-up over all rules. */
   checkUp?: boolean;
+  /** What the turn was understood as: the dialogue act, or 'section' for a section heading. */
+  act: ActKind | 'section';
+  /** The measures the reply gives as its answer, best first; [] when it gives none. */
+  measures: number[];
+  /** The reply says what the notice does not mention and names `measures[0]` only as the nearest. */
+  hedged?: boolean;
 }
 
+/** Chosen by measurement on the dev sets (npm run eval -- --sweep); see README, "Quality". */
+export const REPLY_TUNING = {
+  /**
+   * Below this coverage, a best measure that lacks a word the notice never writes is not the
+   * answer, only the nearest: 人才落户 → "通知没有提到“落户”…最相关的是（十七）".
+   */
+  hedgeCoverage: 0.6,
+};
+
 /**
- * Answers one message about the notice. Pure: the bot, the CLI and the tests call it
- * with the measure last discussed and get replies plus the new measure back.
+ * Answers one message. Pure, and the one place that decides what a turn is: the act is read
+ * from the words (readAct), then the measure it is about, from the words left once the act's
+ * own words are taken out, or else from the topic (the measure last discussed).
  *
  *   respond('两化融合项目补贴多少', undefined, ctx).lastMeasureId  // → 8
  *   respond('这条的责任单位是谁', 8, ctx).replies[0].text          // → '措施（八）…的责任单位：…'
+ *   respond('门槛是什么', 6, ctx).replies[0].text                  // → '…年度服务本地企业数 ≥ 50 家…'
  */
 export function respond(text: string, lastMeasureId: number | undefined, ctx: QaContext): QaTurn {
-  const { notice, search } = ctx;
   const normalized = normalizeQuery(text);
-  const last = lastMeasureId === undefined ? undefined : search.getMeasure(lastMeasureId);
-  const about = (measure: Measure, reply: Reply): QaTurn => ({ replies: [reply], lastMeasureId: measure.id });
-  const needsMeasure = (answer: (m: Measure) => Reply): QaTurn =>
-    last ? about(last, answer(last)) : { replies: [noMeasureYet()], lastMeasureId };
-
-  const section = notice.sections.find((s) => normalized === normalizeQuery(s.heading) || normalized === normalizeQuery(s.title));
-  if (section) return { replies: [sectionMenu(section)], lastMeasureId };
-
-  const intent = detectIntent(normalized);
-  switch (intent.kind) {
-    case 'greeting':
-      return { replies: [greeting(notice)], lastMeasureId };
-    case 'help':
-      return { replies: [help(notice)], lastMeasureId };
-    case 'thanks':
-      return { replies: [{ text: '不客气！还有其他问题可以继续问我。' }], lastMeasureId };
-    case 'full-text':
-      return needsMeasure((m) => fullText(m, notice, ctx.isEstimable(m.id)));
-    case 'related':
-      return needsMeasure((m) => relatedMeasures(m, notice));
-    case 'check-up':
-      return { replies: [], lastMeasureId, checkUp: true };
-    case 'estimate': {
-      // The 估算奖励 button under an answer means the measure just discussed: searching
-      // its own words would find （六）, whose text says 奖励 too.
-      if (normalized === FOLLOW_UP.estimate) return { replies: [], lastMeasureId, estimate: { measureId: lastMeasureId } };
-      const [hit] = search.search(text, { limit: 1 }).hits;
-      return { replies: [], lastMeasureId, estimate: { measureId: hit?.measure.id ?? lastMeasureId } };
-    }
-    case 'follow-up':
-      if (intent.aspect === 'units') return needsMeasure(unitsOf);
-      if (intent.aspect === 'full-text') return needsMeasure((m) => fullText(m, notice, ctx.isEstimable(m.id)));
-      if (intent.aspect === 'figures') return needsMeasure((m) => figuresOf(m, notice, ctx.isEstimable(m.id)));
-      return needsMeasure((m) => answerMeasure(m, notice, { estimable: ctx.isEstimable(m.id) }));
-    case 'notice-fact': {
-      // 适用范围 alone is about the notice; 两化融合的适用范围 is about a measure.
-      const response = search.search(text, { limit: 3 });
-      if (intent.unlessMeasureFound && response.hits.length > 0) return answerQuestion(response, lastMeasureId, ctx);
-      return { replies: [noticeFact(intent.fact, notice)], lastMeasureId };
-    }
-    case 'question':
-      break;
-  }
-  return answerQuestion(search.search(text, { limit: 3 }), lastMeasureId, ctx);
+  const topic = lastMeasureId === undefined ? undefined : ctx.search.getMeasure(lastMeasureId);
+  const section = ctx.notice.sections.find(
+    (s) => normalized === normalizeQuery(s.heading) || normalized === normalizeQuery(s.title),
+  );
+  if (section) return { replies: [sectionMenu(section)], lastMeasureId, act: 'section', measures: [] };
+  return new Turn(text, normalized, topic, ctx).answer(readAct(normalized));
 }
 
-function answerQuestion(response: SearchResponse, lastMeasureId: number | undefined, ctx: QaContext): QaTurn {
-  if (response.reference !== undefined && response.hits.length === 0) {
-    return { replies: [noSuchMeasure(response.reference)], lastMeasureId };
+/** What a message is about, once its act is known. */
+type Subject =
+  | { kind: 'measure'; measure: Measure; hit?: SearchHit }
+  | { kind: 'choose'; hits: SearchHit[] }
+  /** The message names nothing of its own: it is about the topic. */
+  | { kind: 'none' }
+  /** The notice does not answer it; `nearest` only when a measure is genuinely close. */
+  | { kind: 'outside'; response: SearchResponse; searched: string; nearest?: SearchHit; missing?: string[] }
+  | { kind: 'no-such'; number: number };
+
+/** One turn: the message, the topic, and the ways to answer. */
+class Turn {
+  constructor(
+    private readonly text: string,
+    private readonly normalized: string,
+    private readonly topic: Measure | undefined,
+    private readonly ctx: QaContext,
+  ) {}
+
+  answer(act: Act): QaTurn {
+    const { notice } = this.ctx;
+    switch (act.kind) {
+      case 'small-talk':
+        return this.keep(act, [smallTalkReply(act.what, notice, this.topic)]);
+      case 'full-text':
+        return this.onTopic(act, (m) => fullText(m, notice, this.estimable(m)));
+      case 'related':
+        return this.onTopic(act, (m) => relatedMeasures(m, notice));
+      case 'check-up':
+        return { ...this.keep(act, []), checkUp: true };
+      case 'estimate':
+        return this.estimate(act);
+      case 'list':
+        return this.list(act);
+      case 'combine':
+        return this.combine(act);
+      case 'apply':
+        return this.apply(act);
+      case 'eligibility':
+        return this.eligibility(act);
+      case 'notice-fact': {
+        // 适用范围 alone is about the notice; 两化融合的适用范围 is about a measure.
+        const subject = act.unlessMeasureFound ? this.fromSearch(this.ctx.search.search(this.text, { limit: 3 }), this.text) : undefined;
+        if (subject && subject.kind !== 'outside') return this.answerSubject(act, subject);
+        return this.keep(act, [noticeFact(act.fact, notice)]);
+      }
+      case 'follow-up':
+      case 'question':
+        return this.question(act);
+    }
   }
-  const [top] = response.hits;
-  if (!top) return { replies: [notFound(ctx.notice)], lastMeasureId };
-  const close = closeHits(response.hits);
-  if (close.length > 1) return { replies: [chooseBetween(close.map((hit) => hit.measure))], lastMeasureId };
-  // 措施8的责任单位是谁: the units, as a follow-up would give them. Other answers show
-  // the figures and units anyway.
-  const reply =
-    aspectOf(response.normalized) === 'units'
-      ? unitsOf(top.measure)
-      : answerMeasure(top.measure, ctx.notice, { snippet: top.snippet, estimable: ctx.isEstimable(top.measure.id) });
-  return { replies: [reply], lastMeasureId: top.measure.id };
+
+  // ------------------------------------------------------------ acts
+
+  private question(act: Extract<Act, { kind: 'question' | 'follow-up' }>): QaTurn {
+    const aspect = act.aspect;
+    if (act.kind === 'question' && !aspect) {
+      // 2024年新出的工业互联网政策有哪些: about after the notice, naming nothing in it.
+      if (asksAboutLater(this.normalized) && this.contentWords(this.normalized).length === 0) {
+        return this.keep(act, [noticeFact('validity', this.ctx.notice)]);
+      }
+      // A plain question: search it whole, as the ranking was tuned.
+      return this.answerSubject(act, this.fromSearch(this.ctx.search.search(this.text, { limit: 3 }), this.text));
+    }
+    const subject = this.subject(vocabulary().actCues);
+    if (subject.kind === 'none') return this.onTopic(act, (m) => this.aspectReply(aspect ?? 'summary', m));
+    return this.answerSubject(act, subject, aspect);
+  }
+
+  private apply(act: Extract<Act, { kind: 'apply' }>): QaTurn {
+    const { notice } = this.ctx;
+    const subject = this.subject(vocabulary().actCues);
+    switch (subject.kind) {
+      case 'none':
+        return this.topic ? this.about(act, this.topic, applyReply(act.need, notice, this.topic)) : this.keep(act, [applyReply(act.need, notice)]);
+      case 'measure':
+        return this.about(act, subject.measure, applyReply(act.need, notice, subject.measure));
+      case 'choose': {
+        const chooser = chooseBetween(subject.hits.map((hit) => hit.measure));
+        return { ...this.keep(act, [{ ...applyReply(act.need, notice), actions: chooser.actions }]), measures: ids(subject.hits) };
+      }
+      default:
+        return this.answerSubject(act, subject);
+    }
+  }
+
+  private eligibility(act: Extract<Act, { kind: 'eligibility' }>): QaTurn {
+    const subject = this.subject(vocabulary().eligibilityCues);
+    const judge = (measure: Measure) => this.judge(act, measure, act.later);
+    if (subject.kind === 'measure') return judge(subject.measure);
+    if (subject.kind !== 'none') return this.answerSubject(act, subject);
+    if (this.topic) return judge(this.topic);
+    // 服务收入1000万以上能拿吗: the facts alone name the rule's measure.
+    const named = measureOfFacts(this.normalized);
+    const measure = named === undefined ? undefined : this.ctx.search.getMeasure(named);
+    if (measure) return judge(measure);
+    if (act.later) return this.keep(act, [noticeFact('validity', this.ctx.notice)]);
+    return this.keep(act, [
+      {
+        text: `${noMeasureYet().text}\n\n想知道贵企业可能符合哪几项奖补，也可以做“政策体检”。`,
+        actions: [{ title: ESTIMATE_ACTIONS.checkUp, value: ESTIMATE_ACTIONS.checkUp }],
+      },
+    ]);
+  }
+
+  private readonly facts = new Map<QuantifiedRule, QuestionFacts>();
+
+  /** What the message states for a rule's inputs (read once a turn). */
+  private factsFor(rule: QuantifiedRule): QuestionFacts {
+    let facts = this.facts.get(rule);
+    if (!facts) this.facts.set(rule, (facts = factsOf(this.normalized, rule)));
+    return facts;
+  }
+
+  /** A yes/no verdict on a measure, by its rule, on the facts the question states. */
+  private judge(act: Act, measure: Measure, later: boolean): QaTurn {
+    const rule = this.ruleFor(measure);
+    const facts = rule ? this.factsFor(rule) : { answers: {}, said: {} };
+    const reply = eligibilityReply(measure, rule, facts, this.ctx.notice, { later, estimable: this.estimable(measure) });
+    return this.about(act, measure, reply);
+  }
+
+  private ruleFor(measure: Measure): QuantifiedRule | undefined {
+    return ruleForQuestion(measure.id, this.ctx.search.words(this.normalized), (r) => this.factsFor(r));
+  }
+
+  /** True when the question gives an amount the measure's rule asks (投了80万, 服务了60家): it can be judged. */
+  private statesAmount(measure: Measure): boolean {
+    if (!/\d/.test(this.normalized)) return false; // amounts are in digits once normalised
+    const rule = this.ruleFor(measure);
+    if (!rule) return false;
+    const { answers } = this.factsFor(rule);
+    return Object.keys(answers).some((key) => rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count');
+  }
+
+  private list(act: Extract<Act, { kind: 'list' }>): QaTurn {
+    // 两化融合有哪些补贴 names its measure: answer that one.
+    const subject = this.subject(vocabulary().actCues);
+    if (subject.kind !== 'none') return this.answerSubject(act, subject);
+    return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod })]);
+  }
+
+  private combine(act: Extract<Act, { kind: 'combine' }>): QaTurn {
+    const own = withoutCues(this.normalized, vocabulary().actCues);
+    const measures: Measure[] = [];
+    for (const part of own.split(/和|与|及|跟|、|,|还有|以及|或者|或/)) {
+      if (this.contentWords(part).length === 0) continue;
+      const [hit] = this.ctx.search.search(part, { limit: 1 }).hits;
+      if (hit && !measures.includes(hit.measure)) measures.push(hit.measure);
+    }
+    if (measures.length === 0 && this.topic) measures.push(this.topic);
+    return { ...this.keep(act, [combineReply(measures, this.ctx.notice)]), measures: measures.map((m) => m.id) };
+  }
+
+  private estimate(act: Act): QaTurn {
+    // The 估算奖励 button under an answer means the measure just discussed: searching
+    // its own words would find （六）, whose text says 奖励 too.
+    const lastMeasureId = this.topic?.id;
+    if (this.normalized === FOLLOW_UP.estimate) return { ...this.keep(act, []), estimate: { measureId: lastMeasureId } };
+    const [hit] = this.ctx.search.search(this.text, { limit: 1 }).hits;
+    return { ...this.keep(act, []), estimate: { measureId: hit?.measure.id ?? lastMeasureId } };
+  }
+
+  // ------------------------------------------------------------ what the message is about
+
+  /**
+   * The measure a message names once the act's own words (`strip`) are taken out; 'none' when
+   * nothing is left but generic words (政策, 补贴, 项目): then it is about the topic. What is
+   * left is also what is searched: 哪个部门 would rank （二十）强化部门协同 first.
+   */
+  private subject(strip: Cue[]): Subject {
+    // 第八条, 措施8: the search resolves a direct reference without ranking.
+    if (findMeasureReference(this.normalized) !== undefined) return this.fromSearch(this.ctx.search.search(this.text, { limit: 1 }), this.text);
+    const own = withoutCues(this.normalized, strip).replace(AMOUNTS, ' ');
+    const response = this.ctx.search.search(own, { limit: 3 });
+    const generic = vocabulary().generic;
+    if (response.words.every((word) => generic.has(word))) return { kind: 'none' };
+    return this.fromSearch(response, own);
+  }
+
+  /** Content words that could name a measure: not generic (政策, 补贴, 项目…). */
+  private contentWords(text: string): string[] {
+    const generic = vocabulary().generic;
+    return this.ctx.search.words(text).filter((word) => !generic.has(word));
+  }
+
+  /** The search's answer, preferring the topic when it is among the closest hits. */
+  private fromSearch(response: SearchResponse, searched: string): Subject {
+    if (response.reference !== undefined) {
+      const [hit] = response.hits;
+      return hit ? { kind: 'measure', measure: hit.measure, hit } : { kind: 'no-such', number: response.reference };
+    }
+    const [top] = response.hits;
+    if (!top) return { kind: 'outside', response, searched };
+    const close = closeHits(response.hits);
+    const chosen = close.find((hit) => hit.measure.id === this.topic?.id) ?? top;
+    if (chosen.coverage < REPLY_TUNING.hedgeCoverage) {
+      // The best measure leaves out words the notice never writes (人才落户: 落户): only the nearest.
+      const generic = vocabulary().generic;
+      const missing = chosen.uncovered.filter((word) => !generic.has(word) && !this.ctx.search.mentions(word));
+      if (missing.length > 0) return { kind: 'outside', response, searched, nearest: chosen, missing };
+    }
+    if (chosen === top && close.length > 1) return { kind: 'choose', hits: close };
+    return { kind: 'measure', measure: chosen.measure, hit: chosen };
+  }
+
+  private answerSubject(act: Act, subject: Subject, aspect?: Aspect): QaTurn {
+    const { notice } = this.ctx;
+    switch (subject.kind) {
+      case 'none':
+        return this.onTopic(act, (m) => this.aspectReply(aspect ?? 'summary', m));
+      case 'no-such':
+        return this.keep(act, [noSuchMeasure(subject.number)]);
+      case 'choose':
+        return { ...this.keep(act, [chooseBetween(subject.hits.map((hit) => hit.measure))]), measures: ids(subject.hits) };
+      case 'outside': {
+        const { response, nearest } = subject;
+        const generic = vocabulary().generic;
+        const unknown = this.ctx.search.unknownWords(subject.searched).filter((word) => !generic.has(word));
+        const missing = response.elsewhere?.length
+          ? response.elsewhere.map((place) => `${place}的政策`)
+          : unknown.length > 0
+            ? unknown
+            : (subject.missing ?? []);
+        const reply = outsideReply(missing, notice, nearest ? { measure: nearest.measure, snippet: nearest.snippet } : undefined);
+        // The topic is left: what was asked is not in the notice.
+        return { replies: [reply], act: act.kind, measures: nearest ? [nearest.measure.id] : [], ...(nearest ? { hedged: true } : {}) };
+      }
+      case 'measure': {
+        const { measure, hit } = subject;
+        const estimable = this.estimable(measure);
+        switch (aspect) {
+          case 'units':
+          case 'conditions':
+          case 'period':
+          case 'full-text':
+            return this.about(act, measure, this.aspectReply(aspect, measure));
+          default:
+            // 运营费用800万能补多少: the amount it states is judged and computed, as a yes/no would be.
+            if (this.statesAmount(measure)) return this.judge(act, measure, asksAboutLater(this.normalized));
+            return this.about(act, measure, answerMeasure(measure, notice, { snippet: hit?.snippet, estimable }));
+        }
+      }
+    }
+  }
+
+  /** The part of a measure an aspect asks for. */
+  private aspectReply(aspect: Aspect, measure: Measure): Reply {
+    const { notice } = this.ctx;
+    const estimable = this.estimable(measure);
+    switch (aspect) {
+      case 'units':
+        return unitsOf(measure);
+      case 'conditions':
+        return conditionsOf(measure, notice, estimable);
+      case 'period':
+        return periodOf(measure, notice, estimable);
+      case 'figures':
+        return figuresOf(measure, notice, estimable);
+      case 'full-text':
+        return fullText(measure, notice, estimable);
+      case 'summary':
+        return answerMeasure(measure, notice, { estimable });
+    }
+  }
+
+  // ------------------------------------------------------------ turns
+
+  private estimable(measure: Measure): boolean {
+    return this.ctx.isEstimable(measure.id);
+  }
+
+  /** Replies that leave the topic as it was. */
+  private keep(act: Act, replies: Reply[]): QaTurn {
+    return { replies, lastMeasureId: this.topic?.id, act: act.kind, measures: [] };
+  }
+
+  /** A reply about one measure, which becomes the topic. */
+  private about(act: Act, measure: Measure, reply: Reply): QaTurn {
+    return { replies: [reply], lastMeasureId: measure.id, act: act.kind, measures: [measure.id] };
+  }
+
+  /** A reply about the topic, or a request to name a measure when there is none. */
+  private onTopic(act: Act, reply: (measure: Measure) => Reply): QaTurn {
+    return this.topic ? this.about(act, this.topic, reply(this.topic)) : this.keep(act, [noMeasureYet()]);
+  }
 }
+
+const ids = (hits: SearchHit[]): number[] => hits.map((hit) => hit.measure.id);

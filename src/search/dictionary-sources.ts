@@ -1,20 +1,22 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { knowledgePath, loadKnowledge } from '../knowledge';
 
 /**
- * The texts the trimmed dictionary must segment exactly as the full one does:
- * the notice, the lexicon, the synonyms, the stopwords, the place names and every question file
- * under knowledge/eval (the common questions people ask).
+ * The texts the trimmed dictionary must segment exactly as the full one does: the
+ * knowledge only (the notice, lexicon, synonyms, stopwords, place names). Evaluation
+ * files are deliberately not among them: a dictionary built from the questions it is
+ * scored on would score them better than it serves anyone else's (see knowledge/README.md).
+ * jieba's everyday vocabulary is kept besides (COMMON_WORD_FREQ in dictionary.ts).
  */
 export function dictionarySourceTexts(): string[] {
   const read = (...parts: string[]) => readFileSync(knowledgePath(...parts), 'utf8');
-  const questionFiles = readdirSync(knowledgePath('eval')).filter((f) => f.endsWith('.jsonl'));
   return [
     read('notice.zh-Hans.txt'),
     ...loadKnowledge().lexicon.map((entry) => entry.word),
     ...loadKnowledge().synonyms.flatMap((group) => group.terms),
     read('stopwords.txt'),
     read('places.txt'),
-    ...questionFiles.map((file) => read('eval', file)),
+    read('dialogue.json'),
+    read('question-facts.json'),
   ];
 }

@@ -2,7 +2,17 @@ import MiniSearch from 'minisearch';
 import { sentencesOf, type Knowledge, type Measure } from '../knowledge';
 import { normalizeQuery } from './normalize';
 import { findMeasureReference } from './references';
-import { cutForSearch, cutQuestionWords, generalIdf, isPunctuation, isStopword, loadSegmenter, placeNames } from './segmenter';
+import {
+  cutForSearch,
+  cutQuestionWords,
+  generalIdf,
+  isPunctuation,
+  isStopword,
+  loadSegmenter,
+  mergeUnknownRuns,
+  placeNames,
+  singleCharFrequency,
+} from './segmenter';
 
 export interface SearchHit {
   measure: Measure;
@@ -12,6 +22,8 @@ export interface SearchHit {
   coverage: number;
   /** The sentence of the measure that best answers the question. */
   snippet: string;
+  /** Words of the question this measure has in no form (itself, a sub-word or a synonym); places left out. */
+  uncovered: string[];
 }
 
 export interface SearchResponse {
@@ -20,6 +32,12 @@ export interface SearchResponse {
   /** Set when the question names a measure ("第八条"): answered without search. */
   reference?: number;
   hits: SearchHit[];
+  /** The question's content words, as the search weighs them (see words()). */
+  words: string[];
+  /** The question's words that no measure has in any form (首台套): the notice does not mention them. */
+  unknown: string[];
+  /** Set when the question names only places outside Qingdao (北京的补贴): another government's policy. */
+  elsewhere?: string[];
 }
 
 export interface SearchOptions {
@@ -29,6 +47,8 @@ export interface SearchOptions {
 /** One word of the question, with every form under which a measure may carry it. */
 interface QueryTerm {
   word: string;
+  /** True when no measure has the word in any form: the notice does not mention it. */
+  unknown: boolean;
   /** form → weight: the word itself 1, its sub-words and synonyms less. */
   forms: Map<string, number>;
 }
@@ -69,12 +89,15 @@ export const SEARCH_TUNING = {
   minRelativeScore: 0.3,
 };
 
+/** A number in digits or Chinese numerals, maybe with its unit: 80, 一百多家, 几十万. */
+const isNumber = (word: string): boolean => /^[\d.]+$/.test(word) || /^[零一二三四五六七八九十百千万亿两几多余]+[家个万亿元]?$/.test(word);
+
 /**
  * Terms worth indexing or searching: no punctuation, no stopword, no lone character,
- * no bare number (an amount in a question, 80万, says nothing about which measure).
+ * no number (an amount in a question, 80万 or 一百多家, says nothing about which measure).
  */
 function isContentWord(word: string): boolean {
-  return !isPunctuation(word) && !isStopword(word) && [...word].length >= 2 && !/^[\d.]+$/.test(word);
+  return !isPunctuation(word) && !isStopword(word) && [...word].length >= 2 && !isNumber(word);
 }
 
 /** "按照投资额的20%给予奖补": people ask for the 比例 or 百分比, the notice writes "20%". */
@@ -100,6 +123,10 @@ export class PolicySearch {
   private readonly ubiquitousWords = new Set<string>();
   /** Every word of every measure. */
   private readonly vocabulary = new Set<string>();
+  /** Each measure's whole text, normalised: a word jieba cannot cut may still occur in it (医养). */
+  private readonly textOf = new Map<number, string>();
+  /** The whole notice, normalised. */
+  private readonly noticeText: string;
   /** Each measure's sentences, as written and normalised (for snippets). */
   private readonly sentencesOf = new Map<number, { sentence: string; normalized: string }[]>();
   /** A synonym's sub-words, cut once. */
@@ -107,7 +134,10 @@ export class PolicySearch {
 
   constructor(private readonly knowledge: Knowledge) {
     loadSegmenter();
+    singleCharFrequency('的'); // loads the table now: a turn reads no file
     this.measures = new Map(knowledge.measures.map((m) => [m.id, m]));
+    for (const m of knowledge.measures) this.textOf.set(m.id, normalizeQuery(m.text));
+    this.noticeText = [...this.textOf.values()].join('\n');
     const tokenize = (text: string) => cutForSearch(withRateWords(normalizeQuery(text))).filter(isContentWord);
     this.index = new MiniSearch({
       fields: ['title', 'body', 'section', 'units'],
@@ -153,6 +183,11 @@ export class PolicySearch {
     }
   }
 
+  /** True when the notice's measures have the word, as written (normalised): mentions('落户') → false. */
+  mentions(word: string): boolean {
+    return this.noticeText.includes(normalizeQuery(word));
+  }
+
   getMeasure(id: number): Measure | undefined {
     return this.measures.get(id);
   }
@@ -163,11 +198,16 @@ export class PolicySearch {
     const reference = findMeasureReference(normalized);
     if (reference !== undefined) {
       const measure = this.measures.get(reference);
-      const hits = measure ? [{ measure, score: 1, coverage: 1, snippet: sentencesOf(measure.body)[0] }] : [];
-      return { query, normalized, reference, hits };
+      const hits = measure ? [{ measure, score: 1, coverage: 1, snippet: sentencesOf(measure.body)[0], uncovered: [] }] : [];
+      return { query, normalized, reference, hits, words: [], unknown: [] };
     }
     const terms = this.queryTerms(normalized);
-    if (terms.length === 0 || this.asksAboutAnotherPlace(normalized)) return { query, normalized, hits: [] };
+    const words = terms.map((term) => term.word);
+    const unknown = terms.filter((term) => term.unknown).map((term) => term.word);
+    if (terms.length === 0) return { query, normalized, hits: [], words, unknown };
+    const places = new Set(placeNames(normalized));
+    const elsewhere = this.placesElsewhere([...places]);
+    if (elsewhere.length > 0) return { query, normalized, hits: [], words, unknown, elsewhere };
 
     // Rank on the words that tell measures apart; coverage below still counts them all.
     const weights = new Map<string, number>();
@@ -196,22 +236,24 @@ export class PolicySearch {
       .slice(0, limit)
       .map(({ result, coverage, rank }) => {
         const measure = this.measures.get(result.id)!;
-        return { measure, score: round(rank), coverage: round(coverage), snippet: this.snippet(measure, weights) };
+        const uncovered = terms
+          .filter((term) => !places.has(term.word) && this.bestForm(term, measure.id) === 0)
+          .map((term) => term.word);
+        return { measure, score: round(rank), coverage: round(coverage), snippet: this.snippet(measure, weights), uncovered };
       });
-    return { query, normalized, hits };
+    return { query, normalized, hits, words, unknown };
   }
 
-  /** True when the question names places and none of them is Qingdao's (北京的补贴政策). */
-  private asksAboutAnotherPlace(normalized: string): boolean {
-    const places = placeNames(normalized);
-    return places.length > 0 && !places.some((place) => this.knowledge.localPlaces.has(place));
+  /** The places a question names when none of them is Qingdao's (北京的补贴政策 → ['北京']); else []. */
+  private placesElsewhere(places: string[]): string[] {
+    return places.some((place) => this.knowledge.localPlaces.has(place)) ? [] : places;
   }
 
   /** Content words of the question, each with its sub-words and synonyms. */
   private queryTerms(normalized: string): QueryTerm[] {
     const terms: QueryTerm[] = [];
-    for (const word of cutQuestionWords(normalized)) {
-      if (isPunctuation(word) || isStopword(word) || /^[\d.]+$/.test(word)) continue;
+    for (const word of mergeUnknownRuns(cutQuestionWords(normalized))) {
+      if (isPunctuation(word) || isStopword(word) || isNumber(word)) continue;
       const synonyms = this.synonymsOf.get(word) ?? [];
       // A lone character only counts when it stands for something (钱 → 补贴).
       if ([...word].length < 2 && synonyms.length === 0) continue;
@@ -225,9 +267,43 @@ export class PolicySearch {
         add(synonym, SEARCH_TUNING.synonymWeight);
         for (const sub of this.subwordsOf.get(synonym) ?? []) add(sub, SEARCH_TUNING.synonymWeight * SEARCH_TUNING.subwordWeight);
       }
-      if (!terms.some((t) => t.word === word)) terms.push({ word, forms });
+      const unknown = ![...forms.keys()].some((form) => this.vocabulary.has(form)) && !this.noticeText.includes(word);
+      if (!terms.some((t) => t.word === word)) terms.push({ word, unknown, forms });
     }
     return terms;
+  }
+
+  /**
+   * The question's content words, in order, as the search weighs them: stopwords,
+   * numbers and lone characters left out, runs of unknown characters merged (首台套).
+   *   words('首台套保险补偿有吗') → ['首台套', '保险', '补偿']
+   */
+  words(query: string): string[] {
+    return this.queryTerms(normalizeQuery(query)).map((term) => term.word);
+  }
+
+  /**
+   * The question's words that the notice does not mention in any form, joined where they
+   * stand together: unknownWords('研发费用加计扣除怎么算') → ['加计扣除'] (加|计 are kept
+   * with 扣除, the word beside them).
+   */
+  unknownWords(query: string): string[] {
+    const normalized = normalizeQuery(query);
+    const unknown = new Set(this.queryTerms(normalized).filter((t) => t.unknown).map((t) => t.word));
+    if (unknown.size === 0) return [];
+    const words = mergeUnknownRuns(cutQuestionWords(normalized));
+    const loose = (w: string) => /^\p{Script=Han}$/u.test(w) && !isStopword(w);
+    const phrases: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      if (!unknown.has(words[i])) continue;
+      let start = i;
+      while (start > 0 && (loose(words[start - 1]) || unknown.has(words[start - 1]))) start--;
+      let end = i;
+      while (end + 1 < words.length && (loose(words[end + 1]) || unknown.has(words[end + 1]))) end++;
+      phrases.push(words.slice(start, end + 1).join(''));
+      i = end;
+    }
+    return [...new Set(phrases)];
   }
 
   /**
@@ -235,18 +311,24 @@ export class PolicySearch {
    * the word itself counts fully, a sub-word or a synonym partly.
    */
   private coverage(terms: QueryTerm[], measureId: number): number {
-    const words = this.wordsOf.get(measureId)!;
     let matched = 0;
     let total = 0;
     for (const term of terms) {
-      const known = [...term.forms.keys()].some((form) => this.vocabulary.has(form));
-      const idf = generalIdf(term.word) * (known ? 1 : SEARCH_TUNING.unknownWordWeight);
+      const idf = generalIdf(term.word) * (term.unknown ? SEARCH_TUNING.unknownWordWeight : 1);
       total += idf;
-      let best = 0;
-      for (const [form, weight] of term.forms) if (words.has(form)) best = Math.max(best, weight);
-      matched += idf * best;
+      matched += idf * this.bestForm(term, measureId);
     }
     return total === 0 ? 0 : matched / total;
+  }
+
+  /** The weight of the best form of a term the measure has: 1 for the word itself, 0 for none. */
+  private bestForm(term: QueryTerm, measureId: number): number {
+    const words = this.wordsOf.get(measureId)!;
+    let best = 0;
+    for (const [form, weight] of term.forms) if (words.has(form)) best = Math.max(best, weight);
+    // A word jieba cannot cut whole (医养 in 智慧医养) still counts where the text has it.
+    if (best === 0 && [...term.word].length >= 2 && this.textOf.get(measureId)!.includes(term.word)) best = 1;
+    return best;
   }
 
   /** The sentence of the measure that carries most of the query's weight. */

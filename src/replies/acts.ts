@@ -1,0 +1,106 @@
+import { FOLLOW_UP } from './measure-replies';
+import { hasCue, vocabulary, withoutCues, type ApplyNeed, type Aspect, type NoticeFact, type SmallTalk } from './vocabulary';
+
+/**
+ * What a message does, read from its words before any search (the dialogue act). The
+ * vocabulary is data: knowledge/dialogue.json. Which measure the act is about is decided
+ * afterwards, by respond(), from the words left and the conversation's topic.
+ *
+ *   readAct('好的再见')                       → { kind: 'small-talk', what: 'goodbye' }
+ *   readAct('门槛是什么')                     → { kind: 'question', aspect: 'conditions' }
+ *   readAct('这条的责任单位是谁')             → { kind: 'follow-up', aspect: 'units' }
+ *   readAct('在哪儿报名')                     → { kind: 'apply', need: 'procedure' }
+ *   readAct('大型企业可以拿两化融合奖补吗')   → { kind: 'eligibility', later: false }
+ *   readAct('能拿钱的有哪几条')               → { kind: 'list', byPeriod: false }
+ */
+export type Act =
+  | { kind: 'small-talk'; what: SmallTalk }
+  /** The 查看原文 button: the measure in context, verbatim. */
+  | { kind: 'full-text' }
+  /** The 相关措施 button. */
+  | { kind: 'related' }
+  | { kind: 'check-up' }
+  | { kind: 'estimate' }
+  /** Can two awards be had together? */
+  | { kind: 'combine' }
+  /** Which measures pay money (grouped one-time / yearly when asked). */
+  | { kind: 'list'; byPeriod: boolean }
+  /** How to apply, with what, by when, whom to call. */
+  | { kind: 'apply'; need: ApplyNeed }
+  /** A yes/no question about qualifying; `later`: asked about now, after the notice expired. */
+  | { kind: 'eligibility'; later: boolean }
+  | { kind: 'notice-fact'; fact: NoticeFact; unlessMeasureFound: boolean }
+  /** Points at the measure just discussed (这条…). */
+  | { kind: 'follow-up'; aspect: Aspect }
+  /** Anything else: a question about a measure, maybe about one aspect of it. */
+  | { kind: 'question'; aspect?: Aspect };
+
+/** The kinds, for tracing and the evaluation. */
+export type ActKind = Act['kind'];
+
+/** Punctuation and spaces left after small-talk phrases are taken out. */
+const LEFTOVER = /[\p{P}\p{S}\s~]/gu;
+
+/** Later than the notice's validity (2022-12-31): a year written 2023 or after. */
+const LATER_YEAR = /20(2[3-9]|[3-9]\d)年/;
+
+/**
+ * Small talk when the whole message is made of small-talk phrases and fillers (human: anywhere).
+ * The kind is the group of the longest phrase found (早上好 is a greeting, not the 好 of 好的),
+ * ties going to the earlier group (好的再见 is a goodbye).
+ */
+function smallTalkOf(text: string): SmallTalk | undefined {
+  const v = vocabulary();
+  for (const group of v.smallTalk) if (group.anywhere && hasCue(text, group.cues)) return group.kind;
+  if (!hasCue(text, v.smallTalkPhrases)) return undefined;
+  let best: { kind: SmallTalk; length: number } | undefined;
+  for (const group of v.smallTalk) {
+    for (const cue of group.cues) {
+      const match = cue.pattern.exec(text);
+      if (match && (!best || match[0].length > best.length)) best = { kind: group.kind, length: match[0].length };
+    }
+  }
+  if (!best) return undefined;
+  const rest = withoutCues(text, v.smallTalkCues).replace(LEFTOVER, '');
+  return rest === '' ? best.kind : undefined;
+}
+
+/** The aspect of a measure the text asks about, if any: 责任单位 → 'units', 门槛 → 'conditions'. */
+export function aspectOf(text: string): Aspect | undefined {
+  return vocabulary().aspects.find((group) => hasCue(text, group.cues))?.aspect;
+}
+
+/** True when the text asks about now rather than the notice's own years (2024年, 现在, 还能…). */
+export const asksAboutLater = (text: string): boolean => LATER_YEAR.test(text) || hasCue(text, vocabulary().later);
+
+/** Reads the act of a normalised message (normalizeQuery). First match wins. */
+export function readAct(normalized: string): Act {
+  const text = normalized.replace(/\s+/g, '');
+  const v = vocabulary();
+  if (/^(查看)?原文$/.test(text)) return { kind: 'full-text' };
+  if (text === FOLLOW_UP.related) return { kind: 'related' };
+  if (text === FOLLOW_UP.estimate) return { kind: 'estimate' };
+  const small = smallTalkOf(text);
+  if (small) return { kind: 'small-talk', what: small };
+  if (hasCue(text, v.checkUp)) return { kind: 'check-up' };
+  if (hasCue(text, v.estimate)) return { kind: 'estimate' };
+  if (hasCue(text, v.combine)) return { kind: 'combine' };
+  const validity = v.noticeFacts.find((group) => group.fact === 'validity')!;
+  for (const group of v.apply) {
+    if (!hasCue(text, group.cues)) continue;
+    // 有效期截止到哪天 asks about the notice, not about a deadline for applying.
+    if (group.need === 'deadline' && hasCue(text, validity.cues)) break;
+    return { kind: 'apply', need: group.need };
+  }
+  if (hasCue(text, v.list)) return { kind: 'list', byPeriod: hasCue(text, v.period) };
+  if (hasCue(text, v.eligibility)) return { kind: 'eligibility', later: asksAboutLater(text) };
+  for (const group of v.noticeFacts) {
+    if (hasCue(text, group.cues)) return { kind: 'notice-fact', fact: group.fact, unlessMeasureFound: group.unlessMeasure };
+  }
+  const aspect = aspectOf(text);
+  if (hasCue(text, v.thisMeasure)) return { kind: 'follow-up', aspect: aspect ?? 'summary' };
+  return aspect ? { kind: 'question', aspect } : { kind: 'question' };
+}
+
+/** readAct under the name the dialogs use: kind 'question' means no other act was recognised. */
+export const detectIntent = readAct;

@@ -1,0 +1,108 @@
+import type { Measure, Notice } from '../knowledge';
+import { earlyIneligibility, estimate, missingInputs, type QuantifiedRule } from '../rules';
+import { amountText } from './estimate-replies';
+import { FOLLOW_UP, unitsLine } from './measure-replies';
+import { formatDate, measureLabel, validityNote } from './notice-replies';
+import type { QuestionFacts } from './question-facts';
+import { awardLine, conditionLine, PERIOD_WORDS, quantifiedRulesOf, unmetLine, unquantifiedRulesOf } from './rule-words';
+import type { Reply, ReplyAction } from './types';
+
+/**
+ * The answer to a yes/no question about qualifying for a measure: the verdict first
+ * (不能 / 能 / 能，如果… / 通知没有规定), judged by the rules module on what the question
+ * says (factsOf), then the clause, the units and the validity.
+ *
+ *   eligibilityReply(measure 8, { answers: { isSme: false }, said: { isSme: '大型企业' } }, …).text
+ *     → '**不能**：措施（八）的条件是“支持中小企业”，而您说的是“大型企业”。…'
+ */
+export interface EligibilityOptions {
+  /** The question asks about now: lead with the notice's expiry. */
+  later: boolean;
+  estimable: boolean;
+}
+
+export function eligibilityReply(
+  measure: Measure,
+  rule: QuantifiedRule | undefined,
+  facts: QuestionFacts,
+  notice: Notice,
+  options: EligibilityOptions,
+): Reply {
+  const lines: string[] = [];
+  if (options.later) {
+    lines.push(
+      `**通知已经到期**：本通知有效期至${formatDate(notice.validUntil)}，现在已不再执行；现在是否还有同类支持，请向${measureLabel(measure)}的责任单位（${measure.units.join('、')}）咨询。以下按原政策口径说明。`,
+    );
+  }
+  lines.push(...(rule ? verdict(rule, facts) : unquantifiedVerdict(measure)));
+  lines.push(`> ${rule ? rule.clause.text : measure.body}`, unitsLine(measure), validityNote(notice));
+  const actions: ReplyAction[] = [{ title: FOLLOW_UP.fullText, value: FOLLOW_UP.fullText }];
+  if (options.estimable) actions.push({ title: FOLLOW_UP.estimate, value: FOLLOW_UP.estimate });
+  return { text: lines.join('\n\n'), actions };
+}
+
+function verdict(rule: QuantifiedRule, facts: QuestionFacts): string[] {
+  const unmet = earlyIneligibility(rule, facts.answers);
+  if (unmet.length > 0) {
+    return [`**不能**：${unmet.map((result) => unmetLine(rule, result, facts.said[result.input])).join('；')}。`];
+  }
+  const result = estimate(rule, facts.answers);
+  if (result.ok && result.estimate.status === 'eligible' && result.estimate.amountFen !== undefined) {
+    const { estimate: e } = result;
+    return [
+      `**能**：按通知原口径，${rule.title}约为${amountText(e.amountFen!)}（${e.formula?.text ?? ''}），${PERIOD_WORDS[rule.period]}。`,
+    ];
+  }
+  const missing = missingInputs(rule, facts.answers).map((input) => input.key);
+  const open = rule.conditions.filter((c) => missing.includes(c.input));
+  const met = rule.conditions.filter((c) => facts.answers[c.input] !== undefined);
+  const lines = [
+    `**能，如果**同时符合${rule.clause.cite}的以下条件（适用对象：${rule.subject}）：`,
+    [
+      ...open.map((c) => `- ${conditionLine(rule, c)}`),
+      ...met.map((c) => `- ✔ ${conditionLine(rule, c)}：您说的是“${facts.said[c.input]}”`),
+    ].join('\n'),
+  ];
+  const preview = previewAmount(rule, facts);
+  if (preview) lines.push(`符合条件的话，按通知原口径约为${preview}。`);
+  else lines.push(`支持标准：${awardLine(rule)}（${PERIOD_WORDS[rule.period]}）。`);
+  lines.push('点“估算奖励”可以逐项核对。');
+  return lines;
+}
+
+/**
+ * The amount if every yes/no condition still open were met, when the question gave every
+ * amount the rule needs: 我们投了80万，能补吗 → '160,000.00 元（16万元）（800,000 × 20% = 160,000…）'.
+ */
+function previewAmount(rule: QuantifiedRule, facts: QuestionFacts): string | undefined {
+  const assumed: Record<string, unknown> = { ...facts.answers };
+  for (const condition of rule.conditions) {
+    if (assumed[condition.input] !== undefined) continue;
+    if (condition.threshold === '是') assumed[condition.input] = true;
+    else if (condition.threshold === '否') assumed[condition.input] = false;
+  }
+  const result = estimate(rule, assumed);
+  if (!result.ok || result.estimate.status !== 'eligible' || result.estimate.amountFen === undefined) return undefined;
+  return `${amountText(result.estimate.amountFen)}（${result.estimate.formula?.text ?? ''}）`;
+}
+
+/** A measure without an amount: what it promises, and whom to ask. */
+function unquantifiedVerdict(measure: Measure): string[] {
+  const [rule] = unquantifiedRulesOf(measure.id);
+  if (rule) {
+    return [`**通知没有规定**具体条件和金额：${rule.clause.cite}只写明“${rule.promise}”。${rule.askNote}`];
+  }
+  return [`**通知没有规定**${measureLabel(measure)}的申请条件或奖补金额，这条措施写的是政府要做的工作。`];
+}
+
+/**
+ * The rule of a measure a question is about: （三） has two, told apart by the words of their
+ * clauses and the answers the question gives.
+ */
+export function ruleForQuestion(measureId: number, words: string[], facts: (rule: QuantifiedRule) => QuestionFacts): QuantifiedRule | undefined {
+  const rules = quantifiedRulesOf(measureId);
+  if (rules.length <= 1) return rules[0];
+  const score = (rule: QuantifiedRule) =>
+    words.filter((word) => rule.clause.text.includes(word)).length + Object.keys(facts(rule).answers).length;
+  return rules.reduce((best, rule) => (score(rule) > score(best) ? rule : best));
+}

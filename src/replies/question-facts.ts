@@ -1,0 +1,145 @@
+import { allQuantifiedRules, estimate, missingInputs, readAmount, type QuantifiedRule, type Reading } from '../rules';
+import { vocabulary, withoutCues, type Cue } from './vocabulary';
+
+/**
+ * What a question says about the answers a rule needs (knowledge/question-facts.json),
+ * so that a yes/no question is judged by the rules module, as an interview would be.
+ * Amounts are read with the rules' own reader (readAmount); this only finds where they
+ * stand and which input they belong to.
+ *
+ *   factsOf('平台服务商一年服务了30家本地企业，能拿吗', platformCloudService)
+ *     → { answers: { localEnterprisesServed: 30 }, said: { localEnterprisesServed: '30家' } }
+ *   factsOf('年营收几十亿的大型企业可以拿两化融合奖补吗', twoIntegration)
+ *     → { answers: { isSme: false }, said: { isSme: '大型企业' } }   (几十亿 is not an amount)
+ */
+export interface QuestionFacts {
+  /** Valid answers, by input key. */
+  answers: Record<string, unknown>;
+  /** The user's own words for each answer, to quote back. */
+  said: Record<string, string>;
+}
+
+/**
+ * A number in a normalised question with what may qualify it: 30家, 200万, 几10亿 (几十亿
+ * after normalisation), 1000万以上. readAmount decides what it means.
+ */
+export const AMOUNTS = /(?:几|近|约|超过|不到|将近|大约)?\d+(?:\.\d+)?(?:多|余|几)?(?:万|亿)?(?:多|余)?(?:元|块钱|块)?(?:多|余)?(?:家|个)?(?:以上|以下|左右)?/g;
+/** After these a number is not an amount of money or a count: 20%, 2024年, 5G, 第8条. */
+const NOT_AFTER = /^[%年月日号GgK条项级]/;
+const CLAUSE_BREAK = /[,，。;；!！?？、]/;
+
+export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
+  const answers: Record<string, unknown> = {};
+  const said: Record<string, string> = {};
+  const accept = (key: string, value: unknown, words: string) => {
+    const spec = rule.inputs[key];
+    if (!spec || answers[key] !== undefined || !spec.schema.safeParse(value).success) return;
+    answers[key] = value;
+    said[key] = words;
+  };
+
+  // Statements, longest phrase first; each match is blanked so 不是中小企业 does not also say 中小企业.
+  let rest = text.replace(/\s+/g, '');
+  for (const { input, value, cue } of vocabulary().facts.statementPhrases) {
+    const match = cue.pattern.exec(rest);
+    if (!match) continue;
+    accept(input, value, match[0]);
+    rest = rest.replace(cue.global, (found) => '　'.repeat(found.length));
+  }
+
+  for (const match of text.matchAll(AMOUNTS)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (NOT_AFTER.test(text.slice(end)) || text.charAt(start - 1) === '第') continue;
+    const reading = amountReading(match[0]);
+    if (reading.kind !== 'value' || typeof reading.value !== 'number') continue;
+    const kind = /[家个]/.test(match[0]) ? 'count' : /[万亿元块]/.test(match[0]) ? 'money' : undefined;
+    if (!kind) continue;
+    const key = inputFor(rule, kind, clauseBefore(text, start));
+    if (key) accept(key, reading.value, match[0]);
+  }
+  return { answers, said };
+}
+
+/** readAmount, remembered: the recognizers take ~0.1 ms a call, and one text is read for each rule. */
+const readings = new Map<string, Reading>();
+function amountReading(text: string): Reading {
+  let reading = readings.get(text);
+  if (!reading) {
+    if (readings.size >= 1000) readings.clear();
+    readings.set(text, (reading = readAmount(text)));
+  }
+  return reading;
+}
+
+/** The words of the clause before position `at`: 今年运营费用500万，已累计200万 → '已累计' for 200万. */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const breaks = [...before].map((char, i) => (CLAUSE_BREAK.test(char) ? i : -1)).filter((i) => i >= 0);
+  return before.slice((breaks.at(-1) ?? -1) + 1);
+}
+
+/**
+ * The input an amount belongs to: of this rule's inputs, the one whose words stand nearest
+ * before it in its clause; without any such words, the rule's only input of that kind that
+ * must be given.
+ */
+function inputFor(rule: QuantifiedRule, kind: 'money' | 'count', clause: string): string | undefined {
+  let named = false;
+  let nearest: { input: string; at: number } | undefined;
+  for (const { input, cues } of vocabulary().facts.amounts) {
+    for (const cue of cues) {
+      const at = lastIndexOf(clause, cue);
+      if (at < 0) continue;
+      named = true;
+      if (rule.inputs[input]?.kind === kind && (!nearest || at > nearest.at)) nearest = { input, at };
+    }
+  }
+  // Words for an amount this rule does not ask (营收 beside a question about （八）): not ours.
+  if (named) return nearest?.input;
+  const candidates = Object.entries(rule.inputs).filter(([, spec]) => spec.kind === kind && spec.default === undefined);
+  return candidates.length === 1 ? candidates[0][0] : undefined;
+}
+
+function lastIndexOf(text: string, cue: Cue): number {
+  let last = -1;
+  for (const match of text.matchAll(cue.global)) last = match.index;
+  return last;
+}
+
+/**
+ * The one measure whose rules ask for the amounts a question names, when it names no
+ * measure: 服务收入1000万以上能拿吗 → 6 (服务收入 is asked by （六）'s rule only). Statements
+ * about the enterprise (大型企业) name no measure: undefined, as for amounts several rules ask.
+ */
+export function measureOfFacts(text: string): number | undefined {
+  const named = vocabulary().facts.amounts.filter(({ cues }) => cues.some((cue) => cue.pattern.test(text)));
+  const measures = new Set(
+    allQuantifiedRules.filter((rule) => named.some(({ input }) => rule.inputs[input])).map((rule) => rule.clause.measure),
+  );
+  return measures.size === 1 ? [...measures][0] : undefined;
+}
+
+/**
+ * Reads the dialogue vocabulary and readies what a yes/no question uses (the number
+ * recognizers build their models on first use, ~20 ms; regular expressions and zod schemas
+ * compile on first use), so that no user's turn reads a file or pays that cost.
+ */
+export function prepareQuestionReading(): void {
+  const v = vocabulary();
+  for (const sample of ['30家', '200万', '1.2亿']) readAmount(sample);
+  // So do the rules' zod schemas: judge each rule once, on its declared examples.
+  for (const rule of allQuantifiedRules) {
+    const examples = Object.fromEntries(Object.entries(rule.inputs).map(([key, spec]) => [key, spec.example]));
+    estimate(rule, examples);
+    missingInputs(rule, {});
+  }
+  // V8 compiles a regular expression on its first use: use each one once now.
+  const sample = '这是一个示例问题，投资80万能拿吗';
+  for (const cues of [v.actCues, v.smallTalkCues, v.eligibilityCues, v.checkUp, v.estimate, ...v.noticeFacts.map((g) => g.cues)]) {
+    withoutCues(sample, cues);
+    for (const cue of cues) cue.pattern.test(sample);
+  }
+  for (const { cue } of v.facts.statementPhrases) cue.pattern.test(sample);
+  for (const { cues } of v.facts.amounts) for (const cue of cues) [...sample.matchAll(cue.global)];
+}

@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { knowledgePath } from '../knowledge';
+import { normalizeQuery } from '../search';
+
+/**
+ * The dialogue vocabulary of knowledge/dialogue.json and knowledge/question-facts.json,
+ * validated and compiled once. A phrase matches anywhere in a normalised message; '…'
+ * in a phrase stands for up to 8 characters of anything.
+ *
+ *   const cues = compileCues(['哪几…补贴']);
+ *   firstCue('哪几项补贴有金额', cues)?.phrase → '哪几…补贴'
+ */
+
+const Phrases = z.array(z.string().min(1)).min(1);
+const Note = z.string().optional();
+const Listed = z.object({ note: Note, phrases: Phrases });
+
+export const SMALL_TALK = ['human', 'identity', 'capabilities', 'help', 'goodbye', 'thanks', 'ack', 'greeting'] as const;
+export const APPLY_NEEDS = ['materials', 'deadline', 'phone', 'contact', 'procedure'] as const;
+export const ASPECTS = ['units', 'conditions', 'period', 'figures', 'full-text', 'summary'] as const;
+export const NOTICE_FACTS = ['validity', 'issuer', 'date', 'scope', 'overview'] as const;
+
+const DialogueSchema = z.object({
+  note: Note,
+  fillers: Listed,
+  smalltalk: z.object({
+    note: Note,
+    groups: z.array(z.object({ kind: z.enum(SMALL_TALK), anywhere: z.boolean().optional(), phrases: Phrases })),
+  }),
+  checkUp: Listed,
+  estimate: Listed,
+  combine: Listed,
+  list: Listed,
+  period: Listed,
+  apply: z.object({ note: Note, groups: z.array(z.object({ need: z.enum(APPLY_NEEDS), phrases: Phrases })) }),
+  eligibility: Listed,
+  later: Listed,
+  noticeFacts: z.object({
+    note: Note,
+    groups: z.array(z.object({ fact: z.enum(NOTICE_FACTS), unlessMeasure: z.boolean(), phrases: Phrases })),
+  }),
+  thisMeasure: Listed,
+  aspects: z.object({ note: Note, groups: z.array(z.object({ aspect: z.enum(ASPECTS), phrases: Phrases })) }),
+  generic: Listed,
+});
+
+const FactsSchema = z.object({
+  note: Note,
+  statements: z.array(z.object({ input: z.string().min(1), value: z.union([z.boolean(), z.string()]), phrases: Phrases })),
+  amounts: z.object({ note: Note, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
+});
+
+export type SmallTalk = (typeof SMALL_TALK)[number];
+export type ApplyNeed = (typeof APPLY_NEEDS)[number];
+export type Aspect = (typeof ASPECTS)[number];
+export type NoticeFact = (typeof NOTICE_FACTS)[number];
+
+/** One phrase, compiled; `global` is the same pattern with the g flag (for replace and matchAll). */
+export interface Cue {
+  phrase: string;
+  pattern: RegExp;
+  global: RegExp;
+}
+
+const GAP = '…';
+
+/** '哪几…补贴' → /哪几.{0,8}?补贴/ on normalised text (traditional → simplified, Latin upper case). */
+export function compileCues(phrases: readonly string[]): Cue[] {
+  return phrases.map((phrase) => {
+    const parts = phrase.split(GAP).map((part) => normalizeQuery(part).replace(/\s+/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const source = parts.join('.{0,8}?');
+    return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g') };
+  });
+}
+
+/**
+ * One pass that blanks out every cue of a list, longest phrase first at each position:
+ *   stripper(compileCues(['责任单位', '这条']))('这条的责任单位是谁') → ' 的 是谁'
+ */
+export function stripper(cues: readonly Cue[]): (text: string) => string {
+  const sorted = [...cues].sort((a, b) => b.phrase.length - a.phrase.length);
+  if (sorted.length === 0) return (text) => text;
+  const all = new RegExp(sorted.map((cue) => cue.pattern.source).join('|'), 'g');
+  return (text) => text.replace(all, ' ');
+}
+
+/** The first cue found in the text, in the order they are listed. */
+export const firstCue = (text: string, cues: readonly Cue[]): Cue | undefined => cues.find((cue) => cue.pattern.test(text));
+
+const anyOf = new WeakMap<readonly Cue[], RegExp>();
+
+/** True when any cue of the list occurs in the text: one precompiled alternation per list. */
+export function hasCue(text: string, cues: readonly Cue[]): boolean {
+  let any = anyOf.get(cues);
+  if (!any) anyOf.set(cues, (any = cues.length ? new RegExp(cues.map((cue) => cue.pattern.source).join('|')) : /(?!)/));
+  return any.test(text);
+}
+
+const strippers = new WeakMap<readonly Cue[], (text: string) => string>();
+
+/** The text with every occurrence of the cues blanked out (longest phrases first); compiled once per list. */
+export function withoutCues(text: string, cues: readonly Cue[]): string {
+  let strip = strippers.get(cues);
+  if (!strip) strippers.set(cues, (strip = stripper(cues)));
+  return strip(text);
+}
+
+export interface Vocabulary {
+  fillers: Cue[];
+  smallTalk: { kind: SmallTalk; anywhere: boolean; cues: Cue[] }[];
+  checkUp: Cue[];
+  estimate: Cue[];
+  combine: Cue[];
+  list: Cue[];
+  period: Cue[];
+  apply: { need: ApplyNeed; cues: Cue[] }[];
+  eligibility: Cue[];
+  later: Cue[];
+  noticeFacts: { fact: NoticeFact; unlessMeasure: boolean; cues: Cue[] }[];
+  thisMeasure: Cue[];
+  aspects: { aspect: Aspect; cues: Cue[] }[];
+  /** Normalised words that do not name a measure on their own. */
+  generic: Set<string>;
+  /** Every phrase that says what a turn does rather than what it is about. */
+  actCues: Cue[];
+  /** Small-talk phrases and fillers: what a small-talk message is made of. */
+  smallTalkCues: Cue[];
+  /** The small-talk phrases alone (no fillers), to tell quickly whether a message may be small talk. */
+  smallTalkPhrases: Cue[];
+  /**
+   * For yes/no questions, also what the user says about the enterprise (大型企业, 已上线) and
+   * the words of an amount followed by one (营收几十亿): not what the question is about.
+   */
+  eligibilityCues: Cue[];
+  facts: {
+    statements: { input: string; value: boolean | string; cues: Cue[] }[];
+    /** Every statement phrase, longest first, for reading them one by one. */
+    statementPhrases: { input: string; value: boolean | string; cue: Cue }[];
+    amounts: { input: string; cues: Cue[] }[];
+  };
+}
+
+function readJson<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  try {
+    return schema.parse(JSON.parse(readFileSync(knowledgePath(file), 'utf8')));
+  } catch (error) {
+    throw new Error(`knowledge/${file}: ${(error as Error).message}`);
+  }
+}
+
+let cached: Vocabulary | undefined;
+
+/** knowledge/dialogue.json and knowledge/question-facts.json, read and compiled once. */
+export function vocabulary(): Vocabulary {
+  if (cached) return cached;
+  const d = readJson('dialogue.json', DialogueSchema);
+  const f = readJson('question-facts.json', FactsSchema);
+  const apply = d.apply.groups.map((g) => ({ need: g.need, cues: compileCues(g.phrases) }));
+  const aspects = d.aspects.groups.map((g) => ({ aspect: g.aspect, cues: compileCues(g.phrases) }));
+  const combine = compileCues(d.combine.phrases);
+  const list = compileCues(d.list.phrases);
+  const period = compileCues(d.period.phrases);
+  const eligibility = compileCues(d.eligibility.phrases);
+  const later = compileCues(d.later.phrases);
+  const thisMeasure = compileCues(d.thisMeasure.phrases);
+  const fillers = compileCues(d.fillers.phrases);
+  const smallTalk = d.smalltalk.groups.map((g) => ({ kind: g.kind, anywhere: g.anywhere ?? false, cues: compileCues(g.phrases) }));
+  const statements = f.statements.map((s) => ({ input: s.input, value: s.value, cues: compileCues(s.phrases) }));
+  const amounts = f.amounts.inputs.map((a) => ({ input: a.input, cues: compileCues(a.phrases) }));
+  const actCues = [
+    ...combine, ...list, ...period, ...eligibility, ...later, ...thisMeasure, ...fillers,
+    ...apply.flatMap((g) => g.cues), ...aspects.flatMap((g) => g.cues),
+  ];
+  const amountWords = amounts.flatMap((a) => a.cues).map(({ phrase, pattern }) => {
+    const source = `${pattern.source}(?=.{0,4}?[\\d几])`;
+    return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g') };
+  });
+  cached = {
+    fillers,
+    smallTalk,
+    checkUp: compileCues(d.checkUp.phrases),
+    estimate: compileCues(d.estimate.phrases),
+    combine,
+    list,
+    period,
+    apply,
+    eligibility,
+    later,
+    noticeFacts: d.noticeFacts.groups.map((g) => ({ fact: g.fact, unlessMeasure: g.unlessMeasure, cues: compileCues(g.phrases) })),
+    thisMeasure,
+    aspects,
+    generic: new Set(d.generic.phrases.map((p) => normalizeQuery(p))),
+    actCues,
+    smallTalkCues: [...smallTalk.flatMap((g) => g.cues), ...fillers],
+    smallTalkPhrases: smallTalk.flatMap((g) => g.cues),
+    eligibilityCues: [...actCues, ...statements.filter((s) => typeof s.value === 'boolean').flatMap((s) => s.cues), ...amountWords],
+    facts: {
+      statements,
+      statementPhrases: statements
+        .flatMap((s) => s.cues.map((cue) => ({ input: s.input, value: s.value, cue })))
+        .sort((a, b) => b.cue.phrase.length - a.cue.phrase.length),
+      amounts,
+    },
+  };
+  return cached;
+}

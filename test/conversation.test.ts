@@ -1,0 +1,241 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../src/app';
+import { allNotQuantifiedRules, allQuantifiedRules, COMBINATION_NOTE, getRule, type QuantifiedRule } from '../src/rules';
+import { startConversation, textOf } from './support/chat';
+
+/**
+ * What enterprises actually say, through the real app (TestAdapter): follow-ups, how to
+ * apply, yes/no questions, lists, combining, outside the notice, paraphrase, small talk.
+ */
+let app: App;
+beforeAll(async () => {
+  app = await createApp({ STORAGE: 'memory' });
+});
+
+/** A conversation; `ask` returns the text of the bot's replies to one message. */
+const chat = () => {
+  const conversation = startConversation(app);
+  return {
+    ...conversation,
+    ask: async (text: string) => textOf(await conversation.say(text)),
+    buttons: async (text: string) => (await conversation.say(text)).flatMap((r) => r.suggestedActions?.actions.map((a) => a.title) ?? []),
+  };
+};
+
+/** The label a reply leads with when it answers with a measure: **措施（八）… */
+const LEADS_WITH_MEASURE = /^[*#\s]*措施[（(]/;
+const NOT_FOUND = /没有在通知中找到|没有找到/;
+
+describe('elliptical follow-ups stay on the measure just discussed', () => {
+  it('门槛是什么 after （六） gives its conditions from the rule declaration', async () => {
+    const c = chat();
+    await c.ask('企业上云用平台有什么奖补');
+    const reply = await c.ask('门槛是什么');
+    expect(reply).toContain('措施（六）');
+    for (const condition of (getRule('platform-cloud-service') as QuantifiedRule).conditions) expect(reply).toContain(condition.quote);
+  });
+
+  it('补多少 and 最高投多少 give the figures of the measure in context', async () => {
+    const c = chat();
+    await c.ask('工业互联网安全保障有什么政策');
+    expect(await c.ask('补多少')).toMatch(/措施（十二）[\s\S]*年度运营费用的20%[\s\S]*累计补助不超过200万元/);
+    const d = chat();
+    await d.ask('拨改投是什么');
+    expect(await d.ask('最高投多少')).toMatch(/措施（十三）[\s\S]*总股本的50%/);
+  });
+
+  it('哪个部门管 after （三） gives （三）’s units, not those of （二十）强化部门协同', async () => {
+    const c = chat();
+    await c.ask('十佳场景示范奖励多少');
+    const reply = await c.ask('哪个部门管');
+    expect(reply).toMatch(/^措施（三）/);
+    expect(reply).not.toContain('（二十）');
+  });
+
+  it('a question that names another topic switches to it', async () => {
+    const c = chat();
+    await c.ask('两化融合项目补贴多少');
+    expect(await c.ask('那5G园区呢')).toMatch(LEADS_WITH_MEASURE);
+    expect(await c.ask('哪个部门管')).toMatch(/^措施（十）/);
+  });
+
+  it('这一条 beside a named measure means that measure, with nothing discussed before', async () => {
+    expect(await chat().ask('工业互联网标识解析这一条的责任单位有哪些')).toMatch(/^措施（九）[^\n]*责任单位：市工业和信息化局；市科技局/);
+  });
+
+  it('帮助 inside a question is not the help menu', async () => {
+    const reply = await chat().ask('政府能帮助中小企业上云吗');
+    expect(reply).not.toContain('使用方法');
+    expect(reply).toContain('措施（六）');
+  });
+});
+
+describe('how to apply', () => {
+  it('says the notice gives no procedure and names the units of the measure in context', async () => {
+    const c = chat();
+    await c.ask('第九条');
+    const reply = await c.ask('要交什么材料');
+    expect(reply).toMatch(/^通知没有写明[^。]*材料/);
+    expect(reply).toContain('市科技局');
+    expect(reply).toContain('已到期');
+  });
+
+  it('says the notice gives no phone number, and whom to contact for the measure in context', async () => {
+    const c = chat();
+    await c.ask('5G基站建设有什么支持');
+    const reply = await c.ask('联系电话是多少');
+    expect(reply).toMatch(/^通知没有写明联系电话/);
+    expect(reply).toContain('市发展改革委');
+  });
+
+  it('asks which measure when none is in context, and never answers with the five-section menu text alone', async () => {
+    const reply = await chat().ask('怎么申报');
+    expect(reply).toMatch(/^通知没有写明申报流程/);
+    expect(reply).toContain('哪一条措施');
+  });
+});
+
+describe('yes/no questions are answered first, judged by the rules module', () => {
+  it('不能 for a large enterprise asking about （八）, which supports SMEs only', async () => {
+    const reply = await chat().ask('年营收几十亿的大型企业可以拿两化融合奖补吗');
+    expect(reply).toMatch(/^\*\*不能\*\*[^\n]*措施（八）[^\n]*支持中小企业[^\n]*大型企业/);
+  });
+
+  it('不能 with the threshold the rule declares when the count is below it', async () => {
+    const reply = await chat().ask('平台服务商一年服务了30家本地企业，能拿上云用平台奖补吗');
+    expect(reply).toMatch(/^\*\*不能\*\*/);
+    expect(reply).toContain('年度服务本地企业50家以上');
+    expect(reply).toContain('30家');
+  });
+
+  it('不能 once the cumulative cap of （十二） is used up', async () => {
+    const reply = await chat().ask('我们的安全应急处置平台已累计拿了200万补助，还能申请吗');
+    expect(reply).toMatch(/通知已经到期|\*\*不能\*\*/);
+    expect(reply).toContain('累计补助上限 2,000,000 元已经用完');
+  });
+
+  it('能 with the amount when every input is given, computed as an interview would', async () => {
+    const reply = await chat().ask('我们是中小企业，工业软件项目已上线，投资300万，能拿两化融合奖补吗');
+    expect(reply).toMatch(/^\*\*能\*\*[^\n]*600,000\.00 元/);
+  });
+
+  it('能，如果… lists what is still open and previews the amount from the rate', async () => {
+    const reply = await chat().ask('我们上了一套MES花了80万，政府能补吗');
+    expect(reply).toMatch(/^\*\*能，如果\*\*[^\n]*措施（八）/);
+    expect(reply).toContain('支持中小企业');
+    expect(reply).toContain('160,000.00 元');
+  });
+
+  it('a how-much question that states an amount gets it computed by the rule', async () => {
+    const reply = await chat().ask('区域性安全应急处置平台一年运营费用800万能补多少');
+    expect(reply).toMatch(/^\*\*能，如果\*\*[^\n]*措施（十二）/);
+    expect(reply).toContain('8,000,000 × 20% = 1,600,000');
+    expect(await chat().ask('两化融合项目投了40万能补多少')).toMatch(/^\*\*不能\*\*[^\n]*完成投资50万元以上/);
+  });
+
+  it('leads with the expiry when asked about now', async () => {
+    const reply = await chat().ask('2024年还能申报标识解析项目奖励吗');
+    expect(reply.slice(0, 60)).toContain('到期');
+    expect(reply).toContain('措施（九）');
+  });
+
+  it('says the notice does not say, for a measure without an amount', async () => {
+    expect(await chat().ask('我们的技改项目能申请技术改造综合奖补吗')).toMatch(/^\*\*通知没有规定\*\*/);
+  });
+});
+
+describe('lists of what pays', () => {
+  it('lists every award rule with its rate or sums, and offers the check-up', async () => {
+    const c = chat();
+    const replies = await c.say('能拿钱的有哪几条');
+    const reply = textOf(replies);
+    for (const rule of allQuantifiedRules) {
+      expect(reply).toContain(`${rule.clause.cite}${rule.title}`);
+      for (const figure of Object.values(rule.clause.figures).filter((f) => f.kind === 'rate')) expect(reply).toContain(figure.quote);
+    }
+    for (const rule of allNotQuantifiedRules) expect(reply).toContain(rule.clause.number);
+    expect(replies[0].suggestedActions?.actions.map((a) => a.title)).toContain('政策体检');
+  });
+
+  it('groups them one-time and yearly when asked', async () => {
+    const reply = await chat().ask('哪些补贴是每年都有的');
+    const yearly = reply.slice(reply.indexOf('**按年度**'));
+    for (const rule of allQuantifiedRules.filter((r) => r.amountKind === 'award' && r.period === 'yearly')) expect(yearly).toContain(rule.title);
+    expect(reply.indexOf('**一次性**')).toBeLessThan(reply.indexOf('**按年度**'));
+  });
+
+  it('says whether the measure in context is one-time or yearly, from its rule', async () => {
+    const c = chat();
+    await c.ask('上云用平台奖补多少');
+    expect(await c.ask('是每年都有吗')).toMatch(/^措施（六）[^\n]*\*\*按年度\*\*/);
+  });
+
+  it('answers about the measure when the question names one', async () => {
+    expect(await chat().ask('两化融合有哪些补贴')).toMatch(/^\*\*措施（八）/);
+  });
+});
+
+describe('combining awards', () => {
+  it('says the notice does not address it, and whom to ask for each measure named', async () => {
+    const reply = await chat().ask('场景示范奖励和上云用平台奖补能不能同时享受');
+    expect(reply.startsWith(COMBINATION_NOTE)).toBe(true);
+    expect(reply).toContain('措施（三）');
+    expect(reply).toContain('措施（六）');
+  });
+});
+
+describe('outside the notice', () => {
+  it.each([
+    ['首台套保险补偿有吗', '首台套'],
+    ['研发费用加计扣除怎么算', '加计扣除'],
+    ['专利申请费能资助吗', '专利'],
+  ])('%s: says the notice does not mention %s, and quotes no measure as the answer', async (question, term) => {
+    const reply = await chat().ask(question);
+    expect(reply).toMatch(new RegExp(`^通知没有提到“[^”]*${term}`));
+    expect(reply).not.toMatch(LEADS_WITH_MEASURE);
+  });
+
+  it('names a genuinely close measure only as the nearest', async () => {
+    const reply = await chat().ask('人才落户有什么政策');
+    expect(reply).toMatch(/^通知没有提到“落户”/);
+    expect(reply).toContain('最相关的是措施（十七）');
+  });
+
+  it('says another city’s policy is not in it', async () => {
+    expect(await chat().ask('北京的工业互联网补贴政策')).toMatch(/^通知没有提到“北京的政策”/);
+  });
+});
+
+describe('colloquial descriptions reach the measure that pays for them', () => {
+  it.each([
+    ['我们上了一套WMS仓储系统花了80万，政府能补吗', '措施（八）'],
+    ['园区里建5G基站电费太贵了，有没有支持', '措施（十）'],
+    ['标识解析二级节点建设有奖励吗', '措施（九）'],
+    ['平台运维成本能补贴吗', '措施（十二）'],
+  ])('%s → %s', async (question, measure) => {
+    const reply = await chat().ask(question);
+    expect(reply).toContain(measure);
+    expect(reply).not.toMatch(NOT_FOUND);
+  });
+});
+
+describe('small talk and meta', () => {
+  it('greets, says what it can do and that it is automated, and says goodbye', async () => {
+    const c = chat();
+    expect(await c.ask('早上好')).toContain('政策助手');
+    expect(await c.ask('你能做什么')).toMatch(/估算[\s\S]*政策体检/);
+    expect(await c.ask('你叫什么')).toContain('自动回复');
+    expect(await c.ask('你是真人吗')).toContain('不是真人');
+    expect(await c.ask('好的再见')).toContain('再见');
+  });
+
+  it('says there is no human agent here and which bureau to contact', async () => {
+    const reply = await chat().ask('有没有人工客服');
+    expect(reply).toContain('没有人工客服');
+    expect(reply).toContain('市工业和信息化局');
+  });
+
+  it('never answers small talk with not-found', async () => {
+    for (const text of ['你好', '谢谢', '好的', '在吗', '拜拜', '你是机器人吗']) expect(await chat().ask(text)).not.toMatch(NOT_FOUND);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { factsOf, measureOfFacts } from '../src/replies/question-facts';
+import { readAct } from '../src/replies';
+import { compileCues, firstCue, withoutCues } from '../src/replies/vocabulary';
+import { platformCloudService, securityEmergencyPlatform, twoIntegration } from '../src/rules';
+import { normalizeQuery } from '../src/search';
+
+const act = (text: string) => readAct(normalizeQuery(text));
+
+describe('reading what a message does', () => {
+  it.each([
+    ['早上好', 'greeting'],
+    ['你好！', 'greeting'],
+    ['好的再见', 'goodbye'],
+    ['谢谢，再见', 'goodbye'],
+    ['你能做什么', 'capabilities'],
+    ['你叫什么', 'identity'],
+    ['有没有人工客服', 'human'],
+    ['我要转人工，两化融合的事', 'human'],
+    ['帮助', 'help'],
+  ])('%s is small talk: %s', (text, what) => {
+    expect(act(text)).toEqual({ kind: 'small-talk', what });
+  });
+
+  it('does not take words inside a question for small talk', () => {
+    expect(act('政府能帮助中小企业上云吗').kind).not.toBe('small-talk');
+    expect(act('你好，两化融合有什么补贴').kind).not.toBe('small-talk');
+    expect(act('人工智能应用场景有奖励吗').kind).not.toBe('small-talk');
+  });
+
+  it('reads how-to-apply questions and what they need', () => {
+    expect(act('在哪儿报名')).toEqual({ kind: 'apply', need: 'procedure' });
+    expect(act('要交什么材料')).toEqual({ kind: 'apply', need: 'materials' });
+    expect(act('申报截止时间是哪天')).toEqual({ kind: 'apply', need: 'deadline' });
+    expect(act('有联系电话吗')).toEqual({ kind: 'apply', need: 'phone' });
+    // The notice's own end date is a fact about the notice, not a deadline for applying.
+    expect(act('有效期截止到什么时候')).toMatchObject({ kind: 'notice-fact', fact: 'validity' });
+  });
+
+  it('reads yes/no questions about qualifying, and whether they are about now', () => {
+    expect(act('大型企业可以拿两化融合奖补吗')).toEqual({ kind: 'eligibility', later: false });
+    expect(act('2024年还能申报标识解析项目奖励吗')).toEqual({ kind: 'eligibility', later: true });
+    expect(act('2021年能申报吗')).toEqual({ kind: 'eligibility', later: false });
+  });
+
+  it('reads lists, combining, and aspects of a measure', () => {
+    expect(act('能拿钱的有哪几条')).toEqual({ kind: 'list', byPeriod: false });
+    expect(act('哪些奖补是一次性的')).toEqual({ kind: 'list', byPeriod: true });
+    expect(act('这两项能不能同时享受')).toEqual({ kind: 'combine' });
+    expect(act('门槛是什么')).toEqual({ kind: 'question', aspect: 'conditions' });
+    expect(act('补多少')).toEqual({ kind: 'question', aspect: 'figures' });
+    expect(act('哪个部门管')).toEqual({ kind: 'question', aspect: 'units' });
+    expect(act('这条的责任单位是谁')).toEqual({ kind: 'follow-up', aspect: 'units' });
+    expect(act('两化融合项目补贴多少')).toEqual({ kind: 'question', aspect: 'figures' });
+  });
+});
+
+describe('phrases with a gap', () => {
+  it('match with up to 8 characters in the gap, and can be blanked out', () => {
+    const cues = compileCues(['哪几…补贴']);
+    expect(firstCue('哪几项补贴', cues)).toBeDefined();
+    expect(firstCue('哪几条措施有补贴', cues)).toBeDefined();
+    expect(firstCue('哪几条一二三四五六七八九措施有补贴', cues)).toBeUndefined();
+    expect(withoutCues('两化融合哪几项补贴', cues).trim()).toBe('两化融合');
+  });
+});
+
+describe('facts a question states, read for a rule', () => {
+  const facts = (text: string, rule: Parameters<typeof factsOf>[1]) => factsOf(normalizeQuery(text), rule);
+
+  it('reads statements about the enterprise, the longer phrase first', () => {
+    expect(facts('年营收几十亿的大型企业可以拿吗', twoIntegration).answers).toEqual({ isSme: false });
+    expect(facts('我们不是中小企业', twoIntegration).answers).toEqual({ isSme: false });
+    expect(facts('我们是中小企业，项目还没上线', twoIntegration).answers).toEqual({ isSme: true, completed: false });
+  });
+
+  it('reads amounts with the rules’ reader and gives them to the input they belong to', () => {
+    expect(facts('一年服务了30家本地企业', platformCloudService)).toEqual({
+      answers: { localEnterprisesServed: 30 },
+      said: { localEnterprisesServed: '30家' },
+    });
+    expect(facts('投资五十万', twoIntegration).answers).toEqual({ investment: 500_000 });
+    expect(facts('运营费用500万，已累计拿了200万', securityEmergencyPlatform).answers).toEqual({
+      annualOperatingCost: 5_000_000,
+      alreadyReceived: 2_000_000,
+    });
+  });
+
+  it('leaves out what is not an amount of this rule', () => {
+    // 几十亿 is a rough size; 营收 is not what （八） asks; 2024年 and 20% are no amounts.
+    expect(facts('年营收几十亿', twoIntegration).answers).toEqual({});
+    expect(facts('营收5000万', twoIntegration).answers).toEqual({});
+    expect(facts('2024年按20%能拿吗', twoIntegration).answers).toEqual({});
+  });
+
+  it('finds the measure when only the facts name it', () => {
+    expect(measureOfFacts(normalizeQuery('服务收入1000万以上是不是能拿'))).toBe(6);
+    expect(measureOfFacts(normalizeQuery('我们是大型企业能拿吗'))).toBeUndefined();
+  });
+});
