@@ -81,6 +81,10 @@ describe('searching the measures', () => {
     expect(topMeasure('深圳的服务商来青岛注册法人机构有奖励吗')).toBe(11);
     expect(topMeasure('黄岛区的企业两化融合项目补贴多少')).toBe(8);
   });
+  it('does not take an ordinary word the notice itself writes for another city (jieba tags 新建 and 深度 as places)', () => {
+    expect(topMeasure('对新建的5G园区基站有什么支持')).toBe(10);
+    expect(engine.search('推进两化深度融合的补贴').elsewhere).toBeUndefined();
+  });
   it('tells when the two best hits are too close to choose', () => {
     const hits = engine.search('平台服务商名录').hits;
     expect(hits.slice(0, 2).map((h) => h.measure.id).sort()).toEqual([5, 6]);
@@ -118,6 +122,12 @@ describe('words the trimmed dictionary lacks', () => {
     expect(engine.words('稳岗补贴怎么领取')).toContain('稳岗');
     // Frequent single words stay apart: 里|建 is not a word.
     expect(engine.words('园区里建5G基站')).toEqual(['园区', '5G基站']);
+  });
+  it('leaves out adverbs and pronouns the notice never writes: they say how a question is put, not what about', () => {
+    expect(engine.words('标识解析的奖励到底怎么算')).toEqual(['标识解析', '奖励']);
+    expect(engine.search('场景清单究竟是怎么回事').hits[0].uncovered).toEqual([]);
+    // A noun the notice lacks still counts against every measure.
+    expect(engine.search('专利申请费能资助吗').unknown).toContain('专利');
   });
   it('names the words the notice does not mention, joined where they stand together', () => {
     expect(engine.unknownWords('研发费用加计扣除怎么算')).toEqual(['加计扣除']);

@@ -12,6 +12,7 @@ import {
   mergeUnknownRuns,
   placeNames,
   singleCharFrequency,
+  wordTag,
 } from './segmenter';
 
 export interface SearchHit {
@@ -99,6 +100,14 @@ const isNumber = (word: string): boolean => /^[\d.]+$/.test(word) || /^[零一�
 function isContentWord(word: string): boolean {
   return !isPunctuation(word) && !isStopword(word) && [...word].length >= 2 && !isNumber(word);
 }
+
+/**
+ * jieba's parts of speech for words that only say how something is asked: adverbs (d, ad),
+ * adjectives (a), pronouns (r), numerals and measure words (m, q), conjunctions (c),
+ * prepositions (p), particles (u…, y, e, o) and status words (z). See wordTag.
+ */
+const FUNCTION_TAGS = /^(d|ad|a|r|m|q|c|p|u\w*|y|e|o|z)$/;
+const isFunctionWord = (word: string): boolean => FUNCTION_TAGS.test(wordTag(word));
 
 /** "按照投资额的20%给予奖补": people ask for the 比例 or 百分比, the notice writes "20%". */
 function withRateWords(text: string): string {
@@ -205,7 +214,8 @@ export class PolicySearch {
     const words = terms.map((term) => term.word);
     const unknown = terms.filter((term) => term.unknown).map((term) => term.word);
     if (terms.length === 0) return { query, normalized, hits: [], words, unknown };
-    const places = new Set(placeNames(normalized));
+    // jieba tags some ordinary words as places (新建, 深度, 普及): a word the notice itself writes is not another city.
+    const places = new Set(placeNames(normalized).filter((place) => this.knowledge.localPlaces.has(place) || !this.noticeText.includes(place)));
     const elsewhere = this.placesElsewhere([...places]);
     if (elsewhere.length > 0) return { query, normalized, hits: [], words, unknown, elsewhere };
 
@@ -268,6 +278,9 @@ export class PolicySearch {
         for (const sub of this.subwordsOf.get(synonym) ?? []) add(sub, SEARCH_TUNING.synonymWeight * SEARCH_TUNING.subwordWeight);
       }
       const unknown = ![...forms.keys()].some((form) => this.vocabulary.has(form)) && !this.noticeText.includes(word);
+      // An adverb, pronoun or the like the notice never writes (到底, 随便, 每次, 正好) is how the
+      // question is put, not what it is about: it neither names a measure nor a topic the notice lacks.
+      if (unknown && isFunctionWord(word)) continue;
       if (!terms.some((t) => t.word === word)) terms.push({ word, unknown, forms });
     }
     return terms;

@@ -100,6 +100,24 @@ export function taggedWords(text: string): { word: string; tag: string }[] {
   return nodejieba.tag(text);
 }
 
+const tags = new Map<string, string>();
+
+/**
+ * The part of speech jieba gives a word on its own ('x' when it cuts the word up):
+ * wordTag('随便') → 'd', wordTag('专利') → 'n'. Remembered: only words the notice lacks are asked.
+ */
+export function wordTag(word: string): string {
+  let tag = tags.get(word);
+  if (tag === undefined) {
+    loadSegmenter();
+    const tagged = nodejieba.tag(word);
+    tag = tagged.length === 1 ? tagged[0].tag : 'x';
+    if (tags.size >= 1000) tags.clear();
+    tags.set(word, tag);
+  }
+  return tag;
+}
+
 /** Place names (jieba's ns tags) in a text: "北京的工业互联网补贴" → ["北京"]. */
 export function placeNames(text: string): string[] {
   loadSegmenter();
