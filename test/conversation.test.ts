@@ -235,6 +235,12 @@ describe('small talk and meta', () => {
     expect(reply).toContain('市工业和信息化局');
   });
 
+  it('thanks back when thanks come with an acknowledgement, after an answer', async () => {
+    const c = chat();
+    await c.ask('标识解析项目奖励多少');
+    expect(await c.ask('行，了解了，多谢')).toMatch(/^不客气/);
+  });
+
   it('never answers small talk with not-found', async () => {
     for (const text of ['你好', '谢谢', '好的', '在吗', '拜拜', '你是机器人吗']) expect(await chat().ask(text)).not.toMatch(NOT_FOUND);
   });

@@ -18,6 +18,9 @@ describe('reading what a message does', () => {
     ['有没有人工客服', 'human'],
     ['我要转人工，两化融合的事', 'human'],
     ['帮助', 'help'],
+    ['行，知道了，谢谢', 'thanks'],
+    ['嗯，了解了，感谢', 'thanks'],
+    ['你好，你能干什么', 'capabilities'],
   ])('%s is small talk: %s', (text, what) => {
     expect(act(text)).toEqual({ kind: 'small-talk', what });
   });

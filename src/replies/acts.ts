@@ -46,23 +46,27 @@ const LATER_YEAR = /20(2[3-9]|[3-9]\d)年/;
 
 /**
  * Small talk when the whole message is made of small-talk phrases and fillers (human: anywhere).
- * The kind is the group of the longest phrase found (早上好 is a greeting, not the 好 of 好的),
- * ties going to the earlier group (好的再见 is a goodbye).
+ * Every kind the message holds counts, except a phrase inside a longer one of another kind
+ * (the 好 of 早上好 is no 好的); of those, the first group in dialogue.json's order wins, so the
+ * part that needs an answer is answered: 好的，明白了，谢谢 thanks back, 好的再见 says goodbye,
+ * 你好，你能做什么 says what the assistant can do.
  */
 function smallTalkOf(text: string): SmallTalk | undefined {
   const v = vocabulary();
   for (const group of v.smallTalk) if (group.anywhere && hasCue(text, group.cues)) return group.kind;
   if (!hasCue(text, v.smallTalkPhrases)) return undefined;
-  let best: { kind: SmallTalk; length: number } | undefined;
+  const rest = withoutCues(text, v.smallTalkCues).replace(LEFTOVER, '');
+  if (rest !== '') return undefined;
+  const found: { kind: SmallTalk; start: number; end: number }[] = [];
   for (const group of v.smallTalk) {
     for (const cue of group.cues) {
-      const match = cue.pattern.exec(text);
-      if (match && (!best || match[0].length > best.length)) best = { kind: group.kind, length: match[0].length };
+      for (const match of text.matchAll(cue.global)) found.push({ kind: group.kind, start: match.index, end: match.index + match[0].length });
     }
   }
-  if (!best) return undefined;
-  const rest = withoutCues(text, v.smallTalkCues).replace(LEFTOVER, '');
-  return rest === '' ? best.kind : undefined;
+  const inside = (a: (typeof found)[number]) =>
+    found.some((b) => b.kind !== a.kind && b.end - b.start > a.end - a.start && b.start <= a.start && a.end <= b.end);
+  const kinds = new Set(found.filter((a) => !inside(a)).map((a) => a.kind));
+  return v.smallTalk.find((group) => kinds.has(group.kind))?.kind;
 }
 
 /** The aspect of a measure the text asks about, if any: 责任单位 → 'units', 门槛 → 'conditions'. */
