@@ -133,7 +133,13 @@ describe('yes/no questions are answered first, judged by the rules module', () =
     expect(await chat().ask('两化融合项目投了40万能补多少')).toMatch(/^\*\*不能\*\*[^\n]*完成投资50万元以上/);
   });
 
-  it('leads with the expiry when asked about now', async () => {
+  it('leads with the verdict on the facts stated, the expiry after it, when asked about now', async () => {
+    const reply = await chat().ask('我们是小型企业，ERP系统还没竣工，今年还能申请两化融合奖补吗');
+    expect(reply).toMatch(/^\*\*不能\*\*：[^\n]*竣工/);
+    expect(reply.indexOf('已经到期')).toBeGreaterThan(reply.indexOf('不能'));
+  });
+
+  it('leads with the expiry when asked about now with nothing to judge', async () => {
     const reply = await chat().ask('2024年还能申报标识解析项目奖励吗');
     expect(reply.slice(0, 60)).toContain('到期');
     expect(reply).toContain('措施（九）');

@@ -29,12 +29,17 @@ export function eligibilityReply(
   options: EligibilityOptions,
 ): Reply {
   const lines: string[] = [];
-  if (options.later) {
-    lines.push(
-      `**通知已经到期**：本通知有效期至${formatDate(notice.validUntil)}，现在已不再执行；现在是否还有同类支持，请向${measureLabel(measure)}的责任单位（${measure.units.join('、')}）咨询。以下按原政策口径说明。`,
-    );
+  const judged = rule ? verdict(rule, facts) : unquantifiedVerdict(measure);
+  const askNow = `现在是否还有同类支持，请向${measureLabel(measure)}的责任单位（${measure.units.join('、')}）咨询`;
+  if (options.later && Object.keys(facts.answers).length === 0) {
+    // Asked about now and nothing to judge: the answer is the expiry; the notice's own terms follow.
+    const [first, ...rest] = judged;
+    lines.push(`**现在不能再按本通知申报**：本通知有效期至${formatDate(notice.validUntil)}，已经到期。${askNow}。`, `按原政策口径，${first}`, ...rest);
+  } else {
+    // The verdict leads; the expiry follows it when the question is about now.
+    lines.push(...judged);
+    if (options.later) lines.push(`注意：本通知有效期至${formatDate(notice.validUntil)}，已经到期，以上是按原政策口径的判断；${askNow}。`);
   }
-  lines.push(...(rule ? verdict(rule, facts) : unquantifiedVerdict(measure)));
   lines.push(`> ${rule ? rule.clause.text : measure.body}`, unitsLine(measure), validityNote(notice));
   const actions: ReplyAction[] = [{ title: FOLLOW_UP.fullText, value: FOLLOW_UP.fullText }];
   if (options.estimable) actions.push({ title: FOLLOW_UP.estimate, value: FOLLOW_UP.estimate });
