@@ -59,6 +59,43 @@ describe('elliptical follow-ups stay on the measure just discussed', () => {
     expect(await c.ask('哪个部门管')).toMatch(/^措施（十）/);
   });
 
+  it('由哪个部门负责 stays on the topic: 负责 names no measure (（二十） has it among its units)', async () => {
+    const c = chat();
+    await c.ask('5G基站建设有什么支持');
+    const reply = await c.ask('由哪个部门负责');
+    expect(reply).toMatch(/^措施（十）[^\n]*市发展改革委/);
+    expect(reply).not.toContain('（二十）');
+  });
+
+  it('a follow-up made only of how it is put (大概, 每次) stays on the topic', async () => {
+    const c = chat();
+    await c.ask('标识解析项目奖励多少');
+    expect(await c.ask('大概每次能给多少')).toMatch(/^措施（九）[\s\S]*中央财政资金的5%/);
+  });
+
+  it('after a which-one question, a follow-up is about the first measure offered, and names it', async () => {
+    const c = chat();
+    const choice = await c.ask('平台服务商名录');
+    const first = /- (措施（[一二三四五六七八九十]+）)/.exec(choice)?.[1];
+    expect(first).toBeDefined();
+    expect(await c.ask('由哪些部门负责')).toMatch(new RegExp(`^${first}`));
+  });
+
+  it('points at the topic and asks what it does not say: says so, citing the measure', async () => {
+    const c = chat();
+    await c.ask('标识解析项目有什么奖励');
+    const reply = await c.ask('这笔钱公司可以随意支配吗');
+    expect(reply).toMatch(/^措施（九）[^\n]*没有提到“支配”/);
+    expect(reply).toContain('核心团队');
+  });
+
+  it('a question outside the notice leaves the topic as it was', async () => {
+    const c = chat();
+    await c.ask('两化融合补贴多少');
+    expect(await c.ask('首台套有补贴吗')).toMatch(/^通知没有提到/);
+    expect(await c.ask('门槛是什么')).toContain('措施（八）');
+  });
+
   it('这一条 beside a named measure means that measure, with nothing discussed before', async () => {
     expect(await chat().ask('工业互联网标识解析这一条的责任单位有哪些')).toMatch(/^措施（九）[^\n]*责任单位：市工业和信息化局；市科技局/);
   });
@@ -199,6 +236,12 @@ describe('outside the notice', () => {
     const reply = await chat().ask(question);
     expect(reply).toMatch(new RegExp(`^通知没有提到“[^”]*${term}`));
     expect(reply).not.toMatch(LEADS_WITH_MEASURE);
+  });
+
+  it('names no nearest measure that shares only words such as 政府 or 奖励 with the question', async () => {
+    const reply = await chat().ask('公司上市的话政府给奖励吗');
+    expect(reply).toMatch(/^通知没有提到“上市”/);
+    expect(reply).not.toContain('最相关');
   });
 
   it('names a genuinely close measure only as the nearest', async () => {

@@ -17,11 +17,11 @@ import {
   relatedMeasures,
   unitsOf,
 } from './measure-replies';
-import { noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
+import { measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
 import { AMOUNTS, factsOf, measureOfFacts, prepareQuestionReading, type QuestionFacts } from './question-facts';
 import type { QuantifiedRule } from '../rules';
 import type { Reply } from './types';
-import { vocabulary, withoutCues, type Aspect, type Cue } from './vocabulary';
+import { hasCue, vocabulary, withoutCues, type Aspect, type Cue } from './vocabulary';
 
 // Once, when the bot starts: a turn reads no file (knowledge/dialogue.json) and pays no first-use cost.
 prepareQuestionReading();
@@ -145,7 +145,25 @@ class Turn {
     }
     const subject = this.subject(vocabulary().actCues);
     if (subject.kind === 'none') return this.onTopic(act, (m) => this.aspectReply(aspect ?? 'summary', m));
+    if (subject.kind === 'outside' && act.kind === 'follow-up' && this.pointsAtTopic(subject)) {
+      return this.withMissingNote(act, subject, this.aspectReply(aspect ?? 'summary', this.topic!));
+    }
     return this.answerSubject(act, subject, aspect);
+  }
+
+  /**
+   * 这笔钱能随意支配吗, 这条对上市公司适用吗: the message points at the topic (这条, 这笔钱) and asks
+   * about something the notice never writes. It is about the topic all the same.
+   */
+  private pointsAtTopic(subject: Subject): boolean {
+    return subject.kind === 'outside' && !!this.topic && !subject.response.elsewhere?.length && hasCue(this.normalized, vocabulary().thisMeasure);
+  }
+
+  /** A reply about the topic that first says what of the question the measure does not mention. */
+  private withMissingNote(act: Act, subject: Extract<Subject, { kind: 'outside' }>, reply: Reply): QaTurn {
+    const missing = this.missingWords(subject);
+    const note = missing.length > 0 ? `${measureLabel(this.topic!)}没有提到“${missing.join('”“')}”；它的原文要点如下。\n\n` : '';
+    return this.about(act, this.topic!, { ...reply, text: note + reply.text });
   }
 
   private apply(act: Extract<Act, { kind: 'apply' }>): QaTurn {
@@ -169,6 +187,10 @@ class Turn {
     const subject = this.subject(vocabulary().eligibilityCues);
     const judge = (measure: Measure) => this.judge(act, measure, act.later);
     if (subject.kind === 'measure') return judge(subject.measure);
+    if (subject.kind === 'outside' && this.pointsAtTopic(subject)) {
+      const judged = judge(this.topic!);
+      return this.withMissingNote(act, subject, judged.replies[0]);
+    }
     if (subject.kind !== 'none') return this.answerSubject(act, subject);
     if (this.topic) return judge(this.topic);
     // 服务收入1000万以上能拿吗: the facts alone name the rule's measure.
@@ -272,14 +294,22 @@ class Turn {
       return hit ? { kind: 'measure', measure: hit.measure, hit } : { kind: 'no-such', number: response.reference };
     }
     const [top] = response.hits;
+    const generic = vocabulary().generic;
+    // Nothing but how the question is put (每次发多少个, 主要看什么): it is about the topic.
+    if (!top && this.topic && response.words.every((word) => generic.has(word))) return { kind: 'none' };
     if (!top) return { kind: 'outside', response, searched };
     const close = closeHits(response.hits);
-    const chosen = close.find((hit) => hit.measure.id === this.topic?.id) ?? top;
+    // The topic stays while it answers as much of the question as the best measure does.
+    const onTopic = response.hits.find((hit) => hit.measure.id === this.topic?.id && hit.coverage >= top.coverage);
+    const chosen = onTopic ?? top;
     if (chosen.coverage < REPLY_TUNING.hedgeCoverage) {
       // The best measure leaves out words the notice never writes (人才落户: 落户): only the nearest.
-      const generic = vocabulary().generic;
       const missing = chosen.uncovered.filter((word) => !generic.has(word) && !this.ctx.search.mentions(word));
-      if (missing.length > 0) return { kind: 'outside', response, searched, nearest: chosen, missing };
+      if (missing.length > 0) {
+        // Genuinely close only when it has some of the question's own words, not just 政府 or 奖励.
+        const shared = response.words.filter((word) => !generic.has(word) && !chosen.uncovered.includes(word));
+        return { kind: 'outside', response, searched, missing, ...(shared.length > 0 ? { nearest: chosen } : {}) };
+      }
     }
     if (chosen === top && close.length > 1) return { kind: 'choose', hits: close };
     return { kind: 'measure', measure: chosen.measure, hit: chosen };
@@ -293,19 +323,24 @@ class Turn {
       case 'no-such':
         return this.keep(act, [noSuchMeasure(subject.number)]);
       case 'choose':
-        return { ...this.keep(act, [chooseBetween(subject.hits.map((hit) => hit.measure))]), measures: ids(subject.hits) };
+        // Until the user picks one, the first offered is the topic: 每次发多少个 is answered about it, and says so.
+        return {
+          ...this.keep(act, [chooseBetween(subject.hits.map((hit) => hit.measure))]),
+          lastMeasureId: subject.hits[0].measure.id,
+          measures: ids(subject.hits),
+        };
       case 'outside': {
         const { response, nearest } = subject;
-        const generic = vocabulary().generic;
-        const unknown = this.ctx.search.unknownWords(subject.searched).filter((word) => !generic.has(word));
-        const missing = response.elsewhere?.length
-          ? response.elsewhere.map((place) => `${place}的政策`)
-          : unknown.length > 0
-            ? unknown
-            : (subject.missing ?? []);
+        const missing = response.elsewhere?.length ? response.elsewhere.map((place) => `${place}的政策`) : this.missingWords(subject);
         const reply = outsideReply(missing, notice, nearest ? { measure: nearest.measure, snippet: nearest.snippet } : undefined);
-        // The topic is left: what was asked is not in the notice.
-        return { replies: [reply], act: act.kind, measures: nearest ? [nearest.measure.id] : [], ...(nearest ? { hedged: true } : {}) };
+        // What was asked is not in the notice: the topic stays as it was (or, with none, the nearest named).
+        return {
+          replies: [reply],
+          lastMeasureId: this.topic?.id ?? nearest?.measure.id,
+          act: act.kind,
+          measures: nearest ? [nearest.measure.id] : [],
+          ...(nearest ? { hedged: true } : {}),
+        };
       }
       case 'measure': {
         const { measure, hit } = subject;
@@ -323,6 +358,13 @@ class Turn {
         }
       }
     }
+  }
+
+  /** What the notice does not mention of what was searched: its unknown words, or those the nearest measure lacks. */
+  private missingWords(subject: Extract<Subject, { kind: 'outside' }>): string[] {
+    const generic = vocabulary().generic;
+    const unknown = this.ctx.search.unknownWords(subject.searched).filter((word) => !generic.has(word));
+    return unknown.length > 0 ? unknown : (subject.missing ?? []);
   }
 
   /** The part of a measure an aspect asks for. */
