@@ -125,6 +125,24 @@ describe('how to apply', () => {
     expect(reply).toContain('市发展改革委');
   });
 
+  it('reads colloquial ways to ask where and when (哪儿, 啥时候), about the measure in context', async () => {
+    const c = chat();
+    await c.ask('上云用平台奖补多少');
+    const where = await c.ask('到哪儿去申请呢');
+    expect(where).toMatch(/^通知没有写明申报流程/);
+    expect(where).toContain('措施（六）');
+    const when = await c.ask('那申报啥时候截止');
+    expect(when).toMatch(/^通知没有写明申报的时间和截止日期/);
+    expect(when).toContain('市财政局');
+  });
+
+  it('a deadline question that names its measure gets that measure’s units, not a hedge', async () => {
+    const reply = await chat().ask('安全应急平台补助的申报截止日期是哪天');
+    expect(reply).toMatch(/^通知没有写明申报的时间/);
+    expect(reply).toContain('措施（十二）');
+    expect(reply).not.toContain('最相关');
+  });
+
   it('asks which measure when none is in context, and never answers with the five-section menu text alone', async () => {
     const reply = await chat().ask('怎么申报');
     expect(reply).toMatch(/^通知没有写明申报流程/);

@@ -36,6 +36,8 @@ describe('reading what a message does', () => {
     expect(act('要交什么材料')).toEqual({ kind: 'apply', need: 'materials' });
     expect(act('申报截止时间是哪天')).toEqual({ kind: 'apply', need: 'deadline' });
     expect(act('有联系电话吗')).toEqual({ kind: 'apply', need: 'phone' });
+    expect(act('上哪儿申报')).toEqual({ kind: 'apply', need: 'procedure' });
+    expect(act('啥时候开始申报')).toEqual({ kind: 'apply', need: 'deadline' });
     // The notice's own end date is a fact about the notice, not a deadline for applying.
     expect(act('有效期截止到什么时候')).toMatchObject({ kind: 'notice-fact', fact: 'validity' });
   });

@@ -65,10 +65,24 @@ export interface Cue {
 
 const GAP = '…';
 
+/**
+ * Question words people write colloquially: a phrase written with 什么 also matches 啥 (截止时间是啥时候),
+ * 怎么 also 咋, 哪里 also 哪儿 (去哪儿申报), and the other way round.
+ */
+const COLLOQUIAL: [RegExp, string][] = [
+  [/什么|啥/g, '(?:什么|啥)'],
+  [/怎么|咋/g, '(?:怎么|咋)'],
+  [/哪里|哪儿/g, '(?:哪里|哪儿)'],
+];
+
 /** '哪几…补贴' → /哪几.{0,8}?补贴/ on normalised text (traditional → simplified, Latin upper case). */
 export function compileCues(phrases: readonly string[]): Cue[] {
   return phrases.map((phrase) => {
-    const parts = phrase.split(GAP).map((part) => normalizeQuery(part).replace(/\s+/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const parts = phrase.split(GAP).map((part) => {
+      let source = normalizeQuery(part).replace(/\s+/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      for (const [words, alternatives] of COLLOQUIAL) source = source.replace(words, alternatives);
+      return source;
+    });
     const source = parts.join('.{0,8}?');
     return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g') };
   });
