@@ -245,6 +245,40 @@ describe('combining awards', () => {
   });
 });
 
+describe('having had one award, asking for another', () => {
+  it('拿了…还能申请… naming two measures is combining: the notice does not address it', async () => {
+    const reply = await chat().ask('我们的数字化车间拿了50万，还能申请标识解析的奖励吗');
+    expect(reply.startsWith(COMBINATION_NOTE)).toBe(true);
+    expect(reply).toContain('措施（三）');
+    expect(reply).toContain('措施（九）');
+  });
+
+  it('同一项目…再… is combining, whatever the verbs', async () => {
+    const reply = await chat().ask('同一项目申请过两化融合补贴，能不能再拿技改综合奖补');
+    expect(reply.startsWith(COMBINATION_NOTE)).toBe(true);
+    expect(reply).toContain('措施（七）');
+    expect(reply).toContain('措施（八）');
+  });
+
+  it('two awards of one measure are two awards', async () => {
+    const reply = await chat().ask('自动化生产线认定拿了奖励以后，还能参加十佳场景评选拿奖励吗');
+    expect(reply.startsWith(COMBINATION_NOTE)).toBe(true);
+    expect(reply).toMatch(/措施（三）[^\n]*工业赋能[^\n]*十佳场景/);
+  });
+});
+
+describe('an award named by its rate', () => {
+  it('服务商那个20%的奖补 is （六）, the one of the three measures at 20% that the words name', async () => {
+    expect(await chat().ask('服务商那个20%的奖补最高多少')).toMatch(/^\*\*措施（六）[\s\S]*500万元/);
+  });
+
+  it('a rate the topic pays keeps the topic', async () => {
+    const c = chat();
+    await c.ask('安全应急处置平台补助怎么算');
+    expect(await c.ask('就是20%对吧')).toContain('措施（十二）');
+  });
+});
+
 describe('outside the notice', () => {
   it.each([
     ['首台套保险补偿有吗', '首台套'],

@@ -70,6 +70,11 @@ describe('searching the measures', () => {
     expect(topMeasure('COSMOPlat这种平台政府怎么支持')).toBe(4);
     expect(topMeasure('技改项目有没有奖补')).toBe(7);
   });
+  it('finds an award by the rate it pays, and ignores a rate no measure pays', () => {
+    expect(topMeasure('那个5%的奖励是给谁的')).toBe(9);
+    expect(topMeasure('不高于50%的那个投资')).toBe(13);
+    expect(engine.words('补贴30%吗')).toEqual(['补贴']);
+  });
   it('returns nothing rather than the least bad measure', () => {
     expect(engine.search('今天天气怎么样').hits).toEqual([]);
     expect(engine.search('个人所得税怎么申报').hits).toEqual([]);

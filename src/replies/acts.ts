@@ -21,8 +21,11 @@ export type Act =
   | { kind: 'related' }
   | { kind: 'check-up' }
   | { kind: 'estimate' }
-  /** Can two awards be had together? */
-  | { kind: 'combine' }
+  /**
+   * Can two awards be had together? `again`: having had one, asking for another (拿了…还能再申请…吗);
+   * combining only when two measures are named, else a yes/no question about the one.
+   */
+  | { kind: 'combine'; again?: boolean }
   /** Which measures pay money (grouped one-time / yearly when asked). */
   | { kind: 'list'; byPeriod: boolean }
   /** How to apply, with what, by when, whom to call. */
@@ -89,6 +92,7 @@ export function readAct(normalized: string): Act {
   if (hasCue(text, v.checkUp)) return { kind: 'check-up' };
   if (hasCue(text, v.estimate)) return { kind: 'estimate' };
   if (hasCue(text, v.combine)) return { kind: 'combine' };
+  if (hasCue(text, v.again)) return { kind: 'combine', again: true };
   const validity = v.noticeFacts.find((group) => group.fact === 'validity')!;
   for (const group of v.apply) {
     if (!hasCue(text, group.cues)) continue;

@@ -71,13 +71,18 @@ export function applyReply(need: ApplyNeed, notice: Notice, measure?: Measure): 
   };
 }
 
-/** Combining awards: the notice is silent; whom to ask for each measure named. */
-export function combineReply(measures: Measure[], notice: Notice): Reply {
+/**
+ * Combining awards: the notice is silent; whom to ask for each measure named, with the awards
+ * named when a measure pays more than one (（三）: “工业赋能”场景示范奖励、“未来城市”十佳场景奖励).
+ */
+export function combineReply(measures: Measure[], notice: Notice, awards: { measure: Measure; title: string }[] = []): Reply {
   const lines = [COMBINATION_NOTE];
   if (measures.length > 0) {
-    lines.push(
-      ['您问到的措施和它们的责任单位：', ...measures.map((m) => `- ${measureLabel(m)}：${m.units.join('、')}`)].join('\n'),
-    );
+    const line = (m: Measure) => {
+      const titles = awards.filter((a) => a.measure === m).map((a) => a.title);
+      return `- ${measureLabel(m)}${titles.length > 1 ? `（${titles.join('、')}）` : ''}：${m.units.join('、')}`;
+    };
+    lines.push(['您问到的措施和它们的责任单位：', ...measures.map(line)].join('\n'));
   }
   lines.push(validityNote(notice));
   return { text: lines.join('\n\n') };

@@ -20,6 +20,7 @@ import {
 import { measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
 import { AMOUNTS, factsOf, measureOfFacts, prepareQuestionReading, type QuestionFacts } from './question-facts';
 import type { QuantifiedRule } from '../rules';
+import { quantifiedRulesOf } from './rule-words';
 import type { Reply } from './types';
 import { hasCue, vocabulary, withoutCues, type Aspect, type Cue } from './vocabulary';
 
@@ -187,6 +188,10 @@ class Turn {
     const subject = this.subject(vocabulary().eligibilityCues);
     const judge = (measure: Measure) => this.judge(act, measure, act.later);
     if (subject.kind === 'measure') return judge(subject.measure);
+    // 服务收入1000万以上能拿20%吗: 20% is paid by three measures, 服务收入 is asked by one of them.
+    const byFacts = measureOfFacts(this.normalized);
+    const chosen = subject.kind === 'choose' ? subject.hits.find((hit) => hit.measure.id === byFacts) : undefined;
+    if (chosen) return judge(chosen.measure);
     if (subject.kind === 'outside' && this.pointsAtTopic(subject)) {
       const judged = judge(this.topic!);
       return this.withMissingNote(act, subject, judged.replies[0]);
@@ -194,8 +199,7 @@ class Turn {
     if (subject.kind !== 'none') return this.answerSubject(act, subject);
     if (this.topic) return judge(this.topic);
     // 服务收入1000万以上能拿吗: the facts alone name the rule's measure.
-    const named = measureOfFacts(this.normalized);
-    const measure = named === undefined ? undefined : this.ctx.search.getMeasure(named);
+    const measure = byFacts === undefined ? undefined : this.ctx.search.getMeasure(byFacts);
     if (measure) return judge(measure);
     if (act.later) return this.keep(act, [noticeFact('validity', this.ctx.notice)]);
     return this.keep(act, [
@@ -244,15 +248,25 @@ class Turn {
   }
 
   private combine(act: Extract<Act, { kind: 'combine' }>): QaTurn {
-    const own = withoutCues(this.normalized, vocabulary().actCues);
-    const measures: Measure[] = [];
-    for (const part of own.split(/和|与|及|跟|、|,|还有|以及|或者|或/)) {
-      if (this.contentWords(part).length === 0) continue;
-      const [hit] = this.ctx.search.search(part, { limit: 1 }).hits;
-      if (hit && !measures.includes(hit.measure)) measures.push(hit.measure);
+    // Each part of the message (拿了300万 | 还能再申请服务商那个20%的奖补吗) may name an award; the
+    // act's own words are taken out of each part, so a phrase spanning two parts names neither.
+    const named: { measure: Measure; rule?: QuantifiedRule }[] = [];
+    for (const part of this.normalized.split(/和|与|及|跟|、|,|;|还有|以及|或者|或/)) {
+      const own = withoutAmounts(withoutCues(part, vocabulary().actCues));
+      if (this.contentWords(own).length === 0) continue;
+      const [hit] = this.ctx.search.search(own, { limit: 1 }).hits;
+      if (!hit) continue;
+      // （三） pays two awards: 数字化车间 and 十佳场景 are two of them.
+      const rules = quantifiedRulesOf(hit.measure.id);
+      const rule = rules.length > 1 ? ruleForQuestion(hit.measure.id, this.ctx.search.words(own), () => ({ answers: {}, said: {} })) : undefined;
+      if (!named.some((n) => n.measure === hit.measure && n.rule === rule)) named.push({ measure: hit.measure, rule });
     }
+    // 已累计拿了200万，还能申请吗: one award, so it is whether that one can still be had.
+    if (act.again && named.length < 2) return this.eligibility({ kind: 'eligibility', later: asksAboutLater(this.normalized) });
+    const measures = [...new Set(named.map((n) => n.measure))];
     if (measures.length === 0 && this.topic) measures.push(this.topic);
-    return { ...this.keep(act, [combineReply(measures, this.ctx.notice)]), measures: measures.map((m) => m.id) };
+    const awards = named.filter((n) => n.rule).map((n) => ({ measure: n.measure, title: n.rule!.title }));
+    return { ...this.keep(act, [combineReply(measures, this.ctx.notice, awards)]), measures: measures.map((m) => m.id) };
   }
 
   private estimate(act: Act): QaTurn {
@@ -274,7 +288,7 @@ class Turn {
   private subject(strip: Cue[]): Subject {
     // 第八条, 措施8: the search resolves a direct reference without ranking.
     if (findMeasureReference(this.normalized) !== undefined) return this.fromSearch(this.ctx.search.search(this.text, { limit: 1 }), this.text);
-    const own = withoutCues(this.normalized, strip).replace(AMOUNTS, ' ');
+    const own = withoutAmounts(withoutCues(this.normalized, strip));
     const response = this.ctx.search.search(own, { limit: 3 });
     const generic = vocabulary().generic;
     if (response.words.every((word) => generic.has(word))) return { kind: 'none' };
@@ -311,7 +325,7 @@ class Turn {
         return { kind: 'outside', response, searched, missing, ...(shared.length > 0 ? { nearest: chosen } : {}) };
       }
     }
-    if (chosen === top && close.length > 1) return { kind: 'choose', hits: close };
+    if (!onTopic && close.length > 1) return { kind: 'choose', hits: close };
     return { kind: 'measure', measure: chosen.measure, hit: chosen };
   }
 
@@ -410,3 +424,7 @@ class Turn {
 }
 
 const ids = (hits: SearchHit[]): number[] => hits.map((hit) => hit.measure.id);
+
+/** The text without the amounts it states (投了80万, 30家), which name no measure; a rate (20%) stays: it may. */
+const withoutAmounts = (text: string): string =>
+  text.replace(AMOUNTS, (amount: string, at: number) => (amount && text.charAt(at + amount.length) === '%' ? amount : ' '));

@@ -31,6 +31,7 @@ const DialogueSchema = z.object({
   checkUp: Listed,
   estimate: Listed,
   combine: Listed,
+  again: Listed,
   list: Listed,
   period: Listed,
   apply: z.object({ note: Note, groups: z.array(z.object({ need: z.enum(APPLY_NEEDS), phrases: Phrases })) }),
@@ -126,6 +127,8 @@ export interface Vocabulary {
   checkUp: Cue[];
   estimate: Cue[];
   combine: Cue[];
+  /** Having had one award, asking for another: combining when two measures are named. */
+  again: Cue[];
   list: Cue[];
   period: Cue[];
   apply: { need: ApplyNeed; cues: Cue[] }[];
@@ -173,6 +176,7 @@ export function vocabulary(): Vocabulary {
   const apply = d.apply.groups.map((g) => ({ need: g.need, cues: compileCues(g.phrases) }));
   const aspects = d.aspects.groups.map((g) => ({ aspect: g.aspect, cues: compileCues(g.phrases) }));
   const combine = compileCues(d.combine.phrases);
+  const again = compileCues(d.again.phrases);
   const list = compileCues(d.list.phrases);
   const period = compileCues(d.period.phrases);
   const eligibility = compileCues(d.eligibility.phrases);
@@ -183,7 +187,7 @@ export function vocabulary(): Vocabulary {
   const statements = f.statements.map((s) => ({ input: s.input, value: s.value, cues: compileCues(s.phrases) }));
   const amounts = f.amounts.inputs.map((a) => ({ input: a.input, cues: compileCues(a.phrases) }));
   const actCues = [
-    ...combine, ...list, ...period, ...eligibility, ...later, ...thisMeasure, ...fillers,
+    ...combine, ...again, ...list, ...period, ...eligibility, ...later, ...thisMeasure, ...fillers,
     ...apply.flatMap((g) => g.cues), ...aspects.flatMap((g) => g.cues),
   ];
   const amountWords = amounts.flatMap((a) => a.cues).map(({ phrase, pattern }) => {
@@ -196,6 +200,7 @@ export function vocabulary(): Vocabulary {
     checkUp: compileCues(d.checkUp.phrases),
     estimate: compileCues(d.estimate.phrases),
     combine,
+    again,
     list,
     period,
     apply,

@@ -109,10 +109,20 @@ function isContentWord(word: string): boolean {
 const FUNCTION_TAGS = /^(d|ad|a|r|m|q|c|p|u\w*|y|e|o|z)$/;
 const isFunctionWord = (word: string): boolean => FUNCTION_TAGS.test(wordTag(word));
 
-/** "按照投资额的20%给予奖补": people ask for the 比例 or 百分比, the notice writes "20%". */
+/**
+ * "按照投资额的20%给予奖补": people ask for the 比例 or 百分比, the notice writes "20%"; and they
+ * name an award by its rate (服务商那个20%的奖补): each rate is also one word, RATE20.
+ */
 function withRateWords(text: string): string {
-  return text.replace(/\d+(?:\.\d+)?%/g, (rate) => `${rate} 比例 `);
+  return text.replace(/(\d+(?:\.\d+)?)%/g, (rate, percent: string) => `${rate} 比例 ${rateWord(percent)} `);
 }
+
+/** A rate as one word, in the index and in questions: 20% → RATE20. */
+const rateWord = (percent: string): string => `RATE${percent}`;
+const RATE_WORD = /^RATE[\d.]+$/;
+
+/** "那个20%的奖补" → "那个 RATE20 的奖补": the rate a question cites, as the index has it. */
+const ratesAsWords = (text: string): string => text.replace(/(\d+(?:\.\d+)?)%/g, (_rate, percent: string) => ` ${rateWord(percent)} `);
 
 
 /**
@@ -187,7 +197,7 @@ export class PolicySearch {
     for (const measure of knowledge.measures) {
       this.sentencesOf.set(
         measure.id,
-        sentencesOf(measure.body).map((sentence) => ({ sentence, normalized: normalizeQuery(sentence) })),
+        sentencesOf(measure.body).map((sentence) => ({ sentence, normalized: withRateWords(normalizeQuery(sentence)) })),
       );
     }
   }
@@ -262,8 +272,10 @@ export class PolicySearch {
   /** Content words of the question, each with its sub-words and synonyms. */
   private queryTerms(normalized: string): QueryTerm[] {
     const terms: QueryTerm[] = [];
-    for (const word of mergeUnknownRuns(cutQuestionWords(normalized))) {
+    for (const word of mergeUnknownRuns(cutQuestionWords(ratesAsWords(normalized)))) {
       if (isPunctuation(word) || isStopword(word) || isNumber(word)) continue;
+      // A rate no measure pays (30%) says nothing either way.
+      if (RATE_WORD.test(word) && !this.vocabulary.has(word)) continue;
       const synonyms = this.synonymsOf.get(word) ?? [];
       // A lone character only counts when it stands for something (钱 → 补贴).
       if ([...word].length < 2 && synonyms.length === 0) continue;
