@@ -71,9 +71,10 @@ describe('searching the measures', () => {
     expect(topMeasure('技改项目有没有奖补')).toBe(7);
   });
   it('finds an award by the rate it pays, and ignores a rate no measure pays', () => {
-    expect(topMeasure('那个5%的奖励是给谁的')).toBe(9);
-    expect(topMeasure('不高于50%的那个投资')).toBe(13);
+    expect(topMeasure('10%的那个')).toBe(3);
+    expect(engine.search('20%的有哪几项').hits.map((h) => h.measure.id).sort((a, b) => a - b)).toEqual([6, 8, 12]);
     expect(engine.words('补贴30%吗')).toEqual(['补贴']);
+    expect(engine.unknownWords('补贴30%吗')).toEqual([]);
   });
   it('returns nothing rather than the least bad measure', () => {
     expect(engine.search('今天天气怎么样').hits).toEqual([]);
