@@ -236,6 +236,41 @@ describe('lists of what pays', () => {
   });
 });
 
+describe('lists asking for part of what pays, and whether it is a subsidy', () => {
+  const cited = (rule: QuantifiedRule) => `${rule.clause.cite}${rule.title}`;
+  const awards = allQuantifiedRules.filter((rule) => rule.amountKind === 'award');
+  const fixed = awards.filter((rule) => !Object.values(rule.clause.figures).some((f) => f.kind === 'rate'));
+
+  it('the largest single award leads, from the caps the rules declare; the equity stake is not first', async () => {
+    const reply = await chat().ask('哪一项奖补给得最多');
+    expect(reply).toMatch(/^\*\*单项金额最高的是措施（六）平台服务商上云用平台奖补\*\*[^\n]*500万元/);
+    expect(reply.slice(0, 40)).not.toContain('（十三）');
+    expect(reply).toMatch(/措施（九）[^\n]*没有写明上限/);
+  });
+
+  it('the fixed sums, asked after the list', async () => {
+    const c = chat();
+    await c.ask('能拿钱的有哪几条');
+    const reply = await c.ask('里面哪些是固定金额的');
+    const [head] = reply.split('\n\n');
+    for (const rule of fixed) expect(head).toContain(cited(rule));
+    for (const rule of awards.filter((r) => !fixed.includes(r))) expect(head).not.toContain(cited(rule));
+    expect(head).toContain('300万元、100万元、50万元');
+  });
+
+  it('those paid as a share', async () => {
+    const reply = await chat().ask('按百分比给钱的是哪几项');
+    const [head] = reply.split('\n\n');
+    for (const rule of awards.filter((r) => !fixed.includes(r))) expect(head).toContain(cited(rule));
+    for (const rule of fixed) expect(head).not.toContain(cited(rule));
+  });
+
+  it('the equity stake of （十三） is not a subsidy; an award is', async () => {
+    expect(await chat().ask('市里对重点项目的股权投资算不算补贴')).toMatch(/^\*\*不算补贴\*\*：措施（十三）/);
+    expect(await chat().ask('上云用平台那个奖补算补贴吗')).toMatch(/^\*\*是奖补\*\*：措施（六）/);
+  });
+});
+
 describe('combining awards', () => {
   it('says the notice does not address it, and whom to ask for each measure named', async () => {
     const reply = await chat().ask('场景示范奖励和上云用平台奖补能不能同时享受');

@@ -52,6 +52,12 @@ describe('reading what a message does', () => {
     expect(act('能拿钱的有哪几条')).toEqual({ kind: 'list', byPeriod: false });
     expect(act('哪些奖补是一次性的')).toEqual({ kind: 'list', byPeriod: true });
     expect(act('这两项能不能同时享受')).toEqual({ kind: 'combine' });
+    expect(act('拿了标识解析的奖励，还能再申请别的吗')).toEqual({ kind: 'combine', again: true });
+    expect(act('哪条措施的奖励最高')).toEqual({ kind: 'list', byPeriod: false, focus: 'highest' });
+    expect(act('定额的奖励有哪些')).toEqual({ kind: 'list', byPeriod: false, focus: 'fixed' });
+    expect(act('这个股权投资算补贴吗')).toEqual({ kind: 'nature' });
+    // How an award is worked out is not whether it is one.
+    expect(act('这个奖励怎么算')).not.toEqual({ kind: 'nature' });
     expect(act('门槛是什么')).toEqual({ kind: 'question', aspect: 'conditions' });
     expect(act('补多少')).toEqual({ kind: 'question', aspect: 'figures' });
     expect(act('哪个部门管')).toEqual({ kind: 'question', aspect: 'units' });

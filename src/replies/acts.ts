@@ -1,5 +1,5 @@
 import { FOLLOW_UP } from './measure-replies';
-import { hasCue, vocabulary, withoutCues, type ApplyNeed, type Aspect, type NoticeFact, type SmallTalk } from './vocabulary';
+import { hasCue, vocabulary, withoutCues, type ApplyNeed, type Aspect, type ListFocus, type NoticeFact, type SmallTalk } from './vocabulary';
 
 /**
  * What a message does, read from its words before any search (the dialogue act). The
@@ -26,8 +26,13 @@ export type Act =
    * combining only when two measures are named, else a yes/no question about the one.
    */
   | { kind: 'combine'; again?: boolean }
-  /** Which measures pay money (grouped one-time / yearly when asked). */
-  | { kind: 'list'; byPeriod: boolean }
+  /**
+   * Which measures pay money (grouped one-time / yearly when asked); `focus`: only the fixed sums,
+   * only those paid as a share, or the largest single award.
+   */
+  | { kind: 'list'; byPeriod: boolean; focus?: ListFocus }
+  /** Is a measure's money a subsidy at all (拨改投算补贴吗)? */
+  | { kind: 'nature' }
   /** How to apply, with what, by when, whom to call. */
   | { kind: 'apply'; need: ApplyNeed }
   /** A yes/no question about qualifying; `later`: asked about now, after the notice expired. */
@@ -100,7 +105,10 @@ export function readAct(normalized: string): Act {
     if (group.need === 'deadline' && hasCue(text, validity.cues)) break;
     return { kind: 'apply', need: group.need };
   }
+  const focus = v.listFocus.find((group) => hasCue(text, group.cues))?.focus;
+  if (focus) return { kind: 'list', byPeriod: hasCue(text, v.period), focus };
   if (hasCue(text, v.list)) return { kind: 'list', byPeriod: hasCue(text, v.period) };
+  if (hasCue(text, v.nature)) return { kind: 'nature' };
   if (hasCue(text, v.eligibility)) return { kind: 'eligibility', later: asksAboutLater(text) };
   for (const group of v.noticeFacts) {
     if (hasCue(text, group.cues)) return { kind: 'notice-fact', fact: group.fact, unlessMeasureFound: group.unlessMeasure };

@@ -1,7 +1,7 @@
 import type { Measure, Notice } from '../knowledge';
 import { closeHits, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
 import { asksAboutLater, readAct, type Act, type ActKind } from './acts';
-import { catalogueReply } from './catalogue-replies';
+import { catalogueReply, natureReply } from './catalogue-replies';
 import { applyReply, combineReply, outsideReply, smallTalkReply } from './conversation-replies';
 import { eligibilityReply, ruleForQuestion } from './eligibility-replies';
 import { ESTIMATE_ACTIONS } from './estimate-replies';
@@ -114,6 +114,8 @@ class Turn {
         return this.estimate(act);
       case 'list':
         return this.list(act);
+      case 'nature':
+        return this.nature(act);
       case 'combine':
         return this.combine(act);
       case 'apply':
@@ -244,7 +246,14 @@ class Turn {
     // 两化融合有哪些补贴 names its measure: answer that one.
     const subject = this.subject(vocabulary().actCues);
     if (subject.kind !== 'none') return this.answerSubject(act, subject);
-    return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod })]);
+    return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus })]);
+  }
+
+  private nature(act: Act): QaTurn {
+    const subject = this.subject(vocabulary().actCues);
+    if (subject.kind === 'measure') return this.about(act, subject.measure, natureReply(subject.measure, this.ctx.notice, this.estimable(subject.measure)));
+    if (subject.kind === 'none') return this.onTopic(act, (m) => natureReply(m, this.ctx.notice, this.estimable(m)));
+    return this.answerSubject(act, subject);
   }
 
   private combine(act: Extract<Act, { kind: 'combine' }>): QaTurn {

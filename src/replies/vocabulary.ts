@@ -20,6 +20,7 @@ export const SMALL_TALK = ['human', 'identity', 'capabilities', 'help', 'goodbye
 export const APPLY_NEEDS = ['materials', 'deadline', 'phone', 'contact', 'procedure'] as const;
 export const ASPECTS = ['units', 'conditions', 'period', 'figures', 'full-text', 'summary'] as const;
 export const NOTICE_FACTS = ['validity', 'issuer', 'date', 'scope', 'overview'] as const;
+export const LIST_FOCUS = ['highest', 'fixed', 'rate'] as const;
 
 const DialogueSchema = z.object({
   note: Note,
@@ -33,6 +34,8 @@ const DialogueSchema = z.object({
   combine: Listed,
   again: Listed,
   list: Listed,
+  listFocus: z.object({ note: Note, groups: z.array(z.object({ focus: z.enum(LIST_FOCUS), phrases: Phrases })) }),
+  nature: Listed,
   period: Listed,
   apply: z.object({ note: Note, groups: z.array(z.object({ need: z.enum(APPLY_NEEDS), phrases: Phrases })) }),
   eligibility: Listed,
@@ -56,6 +59,7 @@ export type SmallTalk = (typeof SMALL_TALK)[number];
 export type ApplyNeed = (typeof APPLY_NEEDS)[number];
 export type Aspect = (typeof ASPECTS)[number];
 export type NoticeFact = (typeof NOTICE_FACTS)[number];
+export type ListFocus = (typeof LIST_FOCUS)[number];
 
 /** One phrase, compiled; `global` is the same pattern with the g flag (for replace and matchAll). */
 export interface Cue {
@@ -130,6 +134,10 @@ export interface Vocabulary {
   /** Having had one award, asking for another: combining when two measures are named. */
   again: Cue[];
   list: Cue[];
+  /** Which of the paying measures a list asks for; each also asks for a list by itself. */
+  listFocus: { focus: ListFocus; cues: Cue[] }[];
+  /** Is it a subsidy at all (拨改投算补贴吗)? */
+  nature: Cue[];
   period: Cue[];
   apply: { need: ApplyNeed; cues: Cue[] }[];
   eligibility: Cue[];
@@ -178,6 +186,8 @@ export function vocabulary(): Vocabulary {
   const combine = compileCues(d.combine.phrases);
   const again = compileCues(d.again.phrases);
   const list = compileCues(d.list.phrases);
+  const listFocus = d.listFocus.groups.map((g) => ({ focus: g.focus, cues: compileCues(g.phrases) }));
+  const nature = compileCues(d.nature.phrases);
   const period = compileCues(d.period.phrases);
   const eligibility = compileCues(d.eligibility.phrases);
   const later = compileCues(d.later.phrases);
@@ -187,7 +197,7 @@ export function vocabulary(): Vocabulary {
   const statements = f.statements.map((s) => ({ input: s.input, value: s.value, cues: compileCues(s.phrases) }));
   const amounts = f.amounts.inputs.map((a) => ({ input: a.input, cues: compileCues(a.phrases) }));
   const actCues = [
-    ...combine, ...again, ...list, ...period, ...eligibility, ...later, ...thisMeasure, ...fillers,
+    ...combine, ...again, ...list, ...listFocus.flatMap((g) => g.cues), ...nature, ...period, ...eligibility, ...later, ...thisMeasure, ...fillers,
     ...apply.flatMap((g) => g.cues), ...aspects.flatMap((g) => g.cues),
   ];
   const amountWords = amounts.flatMap((a) => a.cues).map(({ phrase, pattern }) => {
@@ -202,6 +212,8 @@ export function vocabulary(): Vocabulary {
     combine,
     again,
     list,
+    listFocus,
+    nature,
     period,
     apply,
     eligibility,

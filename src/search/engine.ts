@@ -106,7 +106,7 @@ function isContentWord(word: string): boolean {
  * adjectives (a), pronouns (r), numerals and measure words (m, q), conjunctions (c),
  * prepositions (p), particles (u…, y, e, o) and status words (z). See wordTag.
  */
-const FUNCTION_TAGS = /^(d|ad|a|r|m|q|c|p|u\w*|y|e|o|z)$/;
+const FUNCTION_TAGS = /^(d|ad|a|r|m|q|mq|c|p|u\w*|y|e|o|z)$/;
 const isFunctionWord = (word: string): boolean => FUNCTION_TAGS.test(wordTag(word));
 
 /**
