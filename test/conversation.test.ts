@@ -355,6 +355,31 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
   });
 });
 
+describe('what a yes/no question states chooses the rule it is about', () => {
+  it('小公司, 已经上线, 花了60万 fit （八）: judged and computed, whatever else the message names', async () => {
+    const reply = await chat().ask('我们小公司上了一套WMS，仓库都联网了，花了60万，系统已经上线，能给点补贴吗');
+    expect(reply).toMatch(/^\*\*能\*\*：[^\n]*120,000\.00 元/);
+  });
+
+  it('an amount named by the notice’s own words (智能软硬件) is kept for the search and fits its rule', async () => {
+    const reply = await chat().ask('我们的AI质检场景智能软硬件投了900万，能参加评选拿奖励吗');
+    expect(reply).toMatch(/^\*\*能，如果\*\*[^\n]*措施（三）[^\n]*十佳场景/);
+    expect(reply).toMatch(/✔ 智能软硬件投资额[^\n]*900万/);
+  });
+});
+
+describe('whether there is support at all', () => {
+  it('有 for a measure that promises support without an amount, with what it promises first', async () => {
+    const reply = await chat().ask('外省的服务商来青岛注册公司，有奖励吗');
+    expect(reply).toMatch(/^\*\*有\*\*：措施（十一）写明“注册后按支持财源经济发展相关政策给予奖励”/);
+  });
+
+  it('有 with the award and its conditions; 不能 when what the question states rules it out', async () => {
+    expect(await chat().ask('人工智能应用场景有补贴吗')).toMatch(/^\*\*有\*\*：措施（三）/);
+    expect(await chat().ask('我们是大型企业，有两化融合补贴吗')).toMatch(/^\*\*不能\*\*：措施（八）/);
+  });
+});
+
 describe('small talk and meta', () => {
   it('greets, says what it can do and that it is automated, and says goodbye', async () => {
     const c = chat();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factsOf, measureOfFacts } from '../src/replies/question-facts';
+import { factsOf, measureOfFacts, withoutAmounts } from '../src/replies/question-facts';
 import { readAct } from '../src/replies';
 import { compileCues, firstCue, withoutCues } from '../src/replies/vocabulary';
 import { platformCloudService, securityEmergencyPlatform, twoIntegration } from '../src/rules';
@@ -74,6 +74,24 @@ describe('phrases with a gap', () => {
     expect(firstCue('哪几条一二三四五六七八九措施有补贴', cues)).toBeUndefined();
     expect(withoutCues('两化融合哪几项补贴', cues).trim()).toBe('两化融合');
   });
+
+  it('leave what stands in the gap when it may be what the question is about', () => {
+    const cues = compileCues(['有…奖励吗'], { keepGaps: true });
+    expect(withoutCues('市里有啥评选或者奖励吗', cues).replace(/\s+/g, '')).toBe('市里啥评选或者');
+  });
+
+  it('read 啥, 咋 and 哪儿 as 什么, 怎么 and 哪里', () => {
+    const cues = compileCues(['什么时候截止', '怎么申报', '去哪里申请']);
+    for (const text of ['啥时候截止', '咋申报', '去哪儿申请']) expect(firstCue(text, cues)).toBeDefined();
+  });
+});
+
+describe('amounts taken out before searching', () => {
+  it('are the money and counts stated, not 5G, rates or years', () => {
+    expect(withoutAmounts('投了80万的5G项目').replace(/\s+/g, '')).toBe('投了的5G项目');
+    expect(withoutAmounts('服务商那个20%的奖补')).toBe('服务商那个20%的奖补');
+    expect(withoutAmounts('2021年服务了30家')).toContain('2021年');
+  });
 });
 
 describe('facts a question states, read for a rule', () => {
@@ -95,6 +113,10 @@ describe('facts a question states, read for a rule', () => {
       annualOperatingCost: 5_000_000,
       alreadyReceived: 2_000_000,
     });
+  });
+
+  it('takes 一个 for an article, not a count', () => {
+    expect(facts('我们做了一个平台', platformCloudService).answers).toEqual({});
   });
 
   it('leaves out what is not an amount of this rule', () => {

@@ -35,8 +35,11 @@ export type Act =
   | { kind: 'nature' }
   /** How to apply, with what, by when, whom to call. */
   | { kind: 'apply'; need: ApplyNeed }
-  /** A yes/no question about qualifying; `later`: asked about now, after the notice expired. */
-  | { kind: 'eligibility'; later: boolean }
+  /**
+   * A yes/no question about qualifying; `later`: asked about now, after the notice expired;
+   * `existence`: whether there is support at all (注册后有奖励吗).
+   */
+  | { kind: 'eligibility'; later: boolean; existence?: boolean }
   | { kind: 'notice-fact'; fact: NoticeFact; unlessMeasureFound: boolean }
   /** Points at the measure just discussed (这条…). */
   | { kind: 'follow-up'; aspect: Aspect }
@@ -110,6 +113,7 @@ export function readAct(normalized: string): Act {
   if (hasCue(text, v.list)) return { kind: 'list', byPeriod: hasCue(text, v.period) };
   if (hasCue(text, v.nature)) return { kind: 'nature' };
   if (hasCue(text, v.eligibility)) return { kind: 'eligibility', later: asksAboutLater(text) };
+  if (hasCue(text, v.existence)) return { kind: 'eligibility', later: asksAboutLater(text), existence: true };
   for (const group of v.noticeFacts) {
     if (hasCue(text, group.cues)) return { kind: 'notice-fact', fact: group.fact, unlessMeasureFound: group.unlessMeasure };
   }

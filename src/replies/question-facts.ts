@@ -28,6 +28,18 @@ export const AMOUNTS = /(?:几|近|约|超过|不到|将近|大约)?\d+(?:\.\d+)
 const NOT_AFTER = /^[%年月日号GgK条项级]/;
 const CLAUSE_BREAK = /[,，。;；!！?？、]/;
 
+/** True when the number matched at `start` is an amount or a count, not 20%, 2024年, 5G or 第8条. */
+const isAmountAt = (text: string, start: number, length: number): boolean =>
+  !NOT_AFTER.test(text.slice(start + length)) && text.charAt(start - 1) !== '第';
+
+/**
+ * The text without the amounts it states (投了80万, 30家), which name no measure; 20%, 5G or
+ * 2024年 stay (a rate may name an award, 5G a measure).
+ *   withoutAmounts('投了80万的5G项目') → '投了 的5G项目'
+ */
+export const withoutAmounts = (text: string): string =>
+  text.replace(AMOUNTS, (amount: string, at: number) => (amount && isAmountAt(text, at, amount.length) ? ' ' : amount));
+
 export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
   const answers: Record<string, unknown> = {};
   const said: Record<string, string> = {};
@@ -49,8 +61,9 @@ export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
 
   for (const match of text.matchAll(AMOUNTS)) {
     const start = match.index;
-    const end = start + match[0].length;
-    if (NOT_AFTER.test(text.slice(end)) || text.charAt(start - 1) === '第') continue;
+    if (!isAmountAt(text, start, match[0].length)) continue;
+    // 一个 (1个 once normalised) is the article of 做了一个…, not a count.
+    if (match[0] === '1个') continue;
     const reading = amountReading(match[0]);
     if (reading.kind !== 'value' || typeof reading.value !== 'number') continue;
     const kind = /[家个]/.test(match[0]) ? 'count' : /[万亿元块]/.test(match[0]) ? 'money' : undefined;

@@ -18,7 +18,7 @@ import {
   unitsOf,
 } from './measure-replies';
 import { measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
-import { AMOUNTS, factsOf, measureOfFacts, prepareQuestionReading, type QuestionFacts } from './question-facts';
+import { factsOf, measureOfFacts, prepareQuestionReading, withoutAmounts, type QuestionFacts } from './question-facts';
 import type { QuantifiedRule } from '../rules';
 import { quantifiedRulesOf } from './rule-words';
 import type { Reply } from './types';
@@ -189,6 +189,9 @@ class Turn {
   private eligibility(act: Extract<Act, { kind: 'eligibility' }>): QaTurn {
     const subject = this.subject(vocabulary().eligibilityCues);
     const judge = (measure: Measure) => this.judge(act, measure, act.later);
+    // 小厂…ERP和MES…车间…花了200万…已经上线: the facts it states fit （八）'s rule, whatever 车间 ranks.
+    const fitting = this.fitsStatedFacts(subject);
+    if (fitting) return judge(fitting);
     if (subject.kind === 'measure') return judge(subject.measure);
     // 服务收入1000万以上能拿20%吗: 20% is paid by three measures, 服务收入 is asked by one of them.
     const byFacts = measureOfFacts(this.normalized);
@@ -212,6 +215,26 @@ class Turn {
     ]);
   }
 
+  /**
+   * Of the measures the search found for a yes/no question, the one whose rule the facts it
+   * states fit best, when they fit it better than the measure the words ranked first. A stated
+   * amount counts twice, a statement once, and it takes 2: 小厂, 已经上线, 花了200万 fit （八）'s
+   * rule; 智能软硬件投了1000多万 fits （三）'s 十佳场景; 大型企业 alone fits none in particular.
+   */
+  private fitsStatedFacts(subject: Subject): Measure | undefined {
+    if (subject.kind === 'none' || subject.kind === 'no-such' || !this.searched || this.searched.reference !== undefined) return undefined;
+    const weight = (rule: QuantifiedRule) =>
+      Object.keys(this.factsFor(rule).answers).reduce((sum, key) => sum + (rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count' ? 2 : 1), 0);
+    const fit = (measure: Measure) => Math.max(0, ...quantifiedRulesOf(measure.id).map(weight));
+    const first = subject.kind === 'measure' ? subject.measure : undefined;
+    let best: { measure: Measure; fit: number } | undefined;
+    for (const { measure } of this.searched.hits) {
+      const f = fit(measure);
+      if (f >= 2 && (!best || f > best.fit)) best = { measure, fit: f };
+    }
+    return best && (!first || best.fit > fit(first)) ? best.measure : undefined;
+  }
+
   private readonly facts = new Map<QuantifiedRule, QuestionFacts>();
 
   /** What the message states for a rule's inputs (read once a turn). */
@@ -225,7 +248,8 @@ class Turn {
   private judge(act: Act, measure: Measure, later: boolean): QaTurn {
     const rule = this.ruleFor(measure);
     const facts = rule ? this.factsFor(rule) : { answers: {}, said: {} };
-    const reply = eligibilityReply(measure, rule, facts, this.ctx.notice, { later, estimable: this.estimable(measure) });
+    const existence = act.kind === 'eligibility' && act.existence === true;
+    const reply = eligibilityReply(measure, rule, facts, this.ctx.notice, { later, existence, estimable: this.estimable(measure) });
     return this.about(act, measure, reply);
   }
 
@@ -294,11 +318,14 @@ class Turn {
    * nothing is left but generic words (政策, 补贴, 项目): then it is about the topic. What is
    * left is also what is searched: 哪个部门 would rank （二十）强化部门协同 first.
    */
+  /** The last search subject() made of the message's own words. */
+  private searched?: SearchResponse;
+
   private subject(strip: Cue[]): Subject {
     // 第八条, 措施8: the search resolves a direct reference without ranking.
     if (findMeasureReference(this.normalized) !== undefined) return this.fromSearch(this.ctx.search.search(this.text, { limit: 1 }), this.text);
     const own = withoutAmounts(withoutCues(this.normalized, strip));
-    const response = this.ctx.search.search(own, { limit: 3 });
+    const response = (this.searched = this.ctx.search.search(own, { limit: 3 }));
     const generic = vocabulary().generic;
     if (response.words.every((word) => generic.has(word))) return { kind: 'none' };
     return this.fromSearch(response, own);
@@ -434,6 +461,3 @@ class Turn {
 
 const ids = (hits: SearchHit[]): number[] => hits.map((hit) => hit.measure.id);
 
-/** The text without the amounts it states (投了80万, 30家), which name no measure; a rate (20%) stays: it may. */
-const withoutAmounts = (text: string): string =>
-  text.replace(AMOUNTS, (amount: string, at: number) => (amount && text.charAt(at + amount.length) === '%' ? amount : ' '));

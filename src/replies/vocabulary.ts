@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { knowledgePath } from '../knowledge';
+import { knowledgePath, loadKnowledge } from '../knowledge';
 import { normalizeQuery } from '../search';
 
 /**
@@ -39,6 +39,7 @@ const DialogueSchema = z.object({
   period: Listed,
   apply: z.object({ note: Note, groups: z.array(z.object({ need: z.enum(APPLY_NEEDS), phrases: Phrases })) }),
   eligibility: Listed,
+  existence: Listed,
   later: Listed,
   noticeFacts: z.object({
     note: Note,
@@ -66,6 +67,8 @@ export interface Cue {
   phrase: string;
   pattern: RegExp;
   global: RegExp;
+  /** The pattern with each '…' gap captured, for stripping the phrase but not what stands in its gaps. */
+  strip?: string;
 }
 
 const GAP = '…';
@@ -80,8 +83,12 @@ const COLLOQUIAL: [RegExp, string][] = [
   [/哪里|哪儿/g, '(?:哪里|哪儿)'],
 ];
 
-/** '哪几…补贴' → /哪几.{0,8}?补贴/ on normalised text (traditional → simplified, Latin upper case). */
-export function compileCues(phrases: readonly string[]): Cue[] {
+/**
+ * '哪几…补贴' → /哪几.{0,8}?补贴/ on normalised text (traditional → simplified, Latin upper case).
+ * With `keepGaps`, stripping the phrase leaves what stands in its gaps: the gap of 有…奖励吗 or
+ * 符合…条件吗 holds what the question is about; that of 哪些…钱 (有哪些奖补，分别多少钱) does not.
+ */
+export function compileCues(phrases: readonly string[], options: { keepGaps?: boolean } = {}): Cue[] {
   return phrases.map((phrase) => {
     const parts = phrase.split(GAP).map((part) => {
       let source = normalizeQuery(part).replace(/\s+/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -89,19 +96,25 @@ export function compileCues(phrases: readonly string[]): Cue[] {
       return source;
     });
     const source = parts.join('.{0,8}?');
-    return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g') };
+    return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g'), ...(options.keepGaps ? { strip: parts.join('(.{0,8}?)') } : {}) };
   });
 }
 
 /**
- * One pass that blanks out every cue of a list, longest phrase first at each position:
+ * One pass that blanks out every cue of a list, longest phrase first at each position; what
+ * stands in a phrase's gap is the user's own and stays:
  *   stripper(compileCues(['责任单位', '这条']))('这条的责任单位是谁') → ' 的 是谁'
+ *   stripper(compileCues(['有…奖励吗'], { keepGaps: true }))('有啥评选或者奖励吗') → ' 啥评选或者 '
  */
 export function stripper(cues: readonly Cue[]): (text: string) => string {
   const sorted = [...cues].sort((a, b) => b.phrase.length - a.phrase.length);
   if (sorted.length === 0) return (text) => text;
-  const all = new RegExp(sorted.map((cue) => cue.pattern.source).join('|'), 'g');
-  return (text) => text.replace(all, ' ');
+  const all = new RegExp(sorted.map((cue) => cue.strip ?? cue.pattern.source).join('|'), 'g');
+  return (text) =>
+    text.replace(all, (...args: unknown[]) => {
+      const gaps = args.slice(1, -2).filter((gap): gap is string => typeof gap === 'string' && gap !== '');
+      return gaps.length > 0 ? ` ${gaps.join(' ')} ` : ' ';
+    });
 }
 
 /** The first cue found in the text, in the order they are listed. */
@@ -141,6 +154,8 @@ export interface Vocabulary {
   period: Cue[];
   apply: { need: ApplyNeed; cues: Cue[] }[];
   eligibility: Cue[];
+  /** Is there support at all (有奖励吗, 有没有补贴)? */
+  existence: Cue[];
   later: Cue[];
   noticeFacts: { fact: NoticeFact; unlessMeasure: boolean; cues: Cue[] }[];
   thisMeasure: Cue[];
@@ -181,15 +196,16 @@ export function vocabulary(): Vocabulary {
   if (cached) return cached;
   const d = readJson('dialogue.json', DialogueSchema);
   const f = readJson('question-facts.json', FactsSchema);
-  const apply = d.apply.groups.map((g) => ({ need: g.need, cues: compileCues(g.phrases) }));
+  const apply = d.apply.groups.map((g) => ({ need: g.need, cues: compileCues(g.phrases, { keepGaps: true }) }));
   const aspects = d.aspects.groups.map((g) => ({ aspect: g.aspect, cues: compileCues(g.phrases) }));
-  const combine = compileCues(d.combine.phrases);
-  const again = compileCues(d.again.phrases);
+  const combine = compileCues(d.combine.phrases, { keepGaps: true });
+  const again = compileCues(d.again.phrases, { keepGaps: true });
   const list = compileCues(d.list.phrases);
   const listFocus = d.listFocus.groups.map((g) => ({ focus: g.focus, cues: compileCues(g.phrases) }));
   const nature = compileCues(d.nature.phrases);
   const period = compileCues(d.period.phrases);
-  const eligibility = compileCues(d.eligibility.phrases);
+  const eligibility = compileCues(d.eligibility.phrases, { keepGaps: true });
+  const existence = compileCues(d.existence.phrases, { keepGaps: true });
   const later = compileCues(d.later.phrases);
   const thisMeasure = compileCues(d.thisMeasure.phrases);
   const fillers = compileCues(d.fillers.phrases);
@@ -197,10 +213,20 @@ export function vocabulary(): Vocabulary {
   const statements = f.statements.map((s) => ({ input: s.input, value: s.value, cues: compileCues(s.phrases) }));
   const amounts = f.amounts.inputs.map((a) => ({ input: a.input, cues: compileCues(a.phrases) }));
   const actCues = [
-    ...combine, ...again, ...list, ...listFocus.flatMap((g) => g.cues), ...nature, ...period, ...eligibility, ...later, ...thisMeasure, ...fillers,
+    ...combine, ...again, ...list, ...listFocus.flatMap((g) => g.cues), ...nature, ...period, ...eligibility, ...existence, ...later, ...thisMeasure, ...fillers,
     ...apply.flatMap((g) => g.cues), ...aspects.flatMap((g) => g.cues),
   ];
-  const amountWords = amounts.flatMap((a) => a.cues).map(({ phrase, pattern }) => {
+  // An amount's words that the notice writes, in whole or a term of three characters or more
+  // (智能软硬件, 软硬件投了, 服务收入), also say which measure is meant; only the others (营收几十亿)
+  // are taken out of a yes/no question before searching it.
+  const noticeText = normalizeQuery(loadKnowledge().measures.map((m) => m.text).join('\n'));
+  const writtenInNotice = (phrase: string) => {
+    const p = normalizeQuery(phrase);
+    if (noticeText.includes(p)) return true;
+    for (let i = 0; i + 3 <= p.length; i++) if (noticeText.includes(p.slice(i, i + 3))) return true;
+    return false;
+  };
+  const amountWords = amounts.flatMap((a) => a.cues).filter(({ phrase }) => !writtenInNotice(phrase)).map(({ phrase, pattern }) => {
     const source = `${pattern.source}(?=.{0,4}?[\\d几])`;
     return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g') };
   });
@@ -217,6 +243,7 @@ export function vocabulary(): Vocabulary {
     period,
     apply,
     eligibility,
+    existence,
     later,
     noticeFacts: d.noticeFacts.groups.map((g) => ({ fact: g.fact, unlessMeasure: g.unlessMeasure, cues: compileCues(g.phrases) })),
     thisMeasure,

@@ -202,6 +202,9 @@ export class PolicySearch {
     }
   }
 
+  /** A single character that stands for the notice's words (钱, 补) is a word on its own, never part of an unknown one. */
+  private readonly standsAlone = (char: string): boolean => this.synonymsOf.has(char);
+
   /** True when the notice's measures have the word, as written (normalised): mentions('落户') → false. */
   mentions(word: string): boolean {
     return this.noticeText.includes(normalizeQuery(word));
@@ -272,7 +275,7 @@ export class PolicySearch {
   /** Content words of the question, each with its sub-words and synonyms. */
   private queryTerms(normalized: string): QueryTerm[] {
     const terms: QueryTerm[] = [];
-    for (const word of mergeUnknownRuns(cutQuestionWords(ratesAsWords(normalized)))) {
+    for (const word of mergeUnknownRuns(cutQuestionWords(ratesAsWords(normalized)), this.standsAlone)) {
       if (isPunctuation(word) || isStopword(word) || isNumber(word)) continue;
       // A rate no measure pays (30%) says nothing either way.
       if (RATE_WORD.test(word) && !this.vocabulary.has(word)) continue;
@@ -316,7 +319,7 @@ export class PolicySearch {
     const normalized = normalizeQuery(query);
     const unknown = new Set(this.queryTerms(normalized).filter((t) => t.unknown).map((t) => t.word));
     if (unknown.size === 0) return [];
-    const words = mergeUnknownRuns(cutQuestionWords(normalized));
+    const words = mergeUnknownRuns(cutQuestionWords(normalized), this.standsAlone);
     const loose = (w: string) => /^\p{Script=Han}$/u.test(w) && !isStopword(w);
     const phrases: string[] = [];
     for (let i = 0; i < words.length; i++) {

@@ -169,9 +169,10 @@ const isHanChar = (word: string): boolean => /^\p{Script=Han}$/u.test(word);
  * when one of them at least is rare as a word on its own: 首|台|套 → 首台套, 稳|岗 → 稳岗,
  * but 里|建 and 最|多 stay apart. Stopwords break a run. Measured on the dev questions
  * (npm run eval): requiring two rare characters rejected 74% of the out-of-scope tuning
- * questions, one 87% (the full dictionary's figure), top-1 unchanged.
+ * questions, one 87% (the full dictionary's figure), top-1 unchanged. A character that
+ * `standsAlone` (钱, 补: a synonym of the notice's words) breaks a run too: 补|点 is no word.
  */
-export function mergeUnknownRuns(words: string[]): string[] {
+export function mergeUnknownRuns(words: string[], standsAlone: (char: string) => boolean = () => false): string[] {
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
@@ -180,7 +181,7 @@ export function mergeUnknownRuns(words: string[]): string[] {
     run = [];
   };
   for (const word of words) {
-    if (isHanChar(word) && !isStopword(word)) {
+    if (isHanChar(word) && !isStopword(word) && !standsAlone(word)) {
       run.push(word);
       continue;
     }
