@@ -163,6 +163,11 @@ describe('yes/no questions are answered first, judged by the rules module', () =
     expect(reply).toContain('30家');
   });
 
+  it('不能 for an emergency platform registered in another city', async () => {
+    const reply = await chat().ask('我们区域性的安全应急处置平台是在深圳注册的，能申请补助吗');
+    expect(reply).toMatch(/^\*\*不能\*\*[^\n]*在我市注册法人机构[^\n]*深圳/);
+  });
+
   it('不能 once the cumulative cap of （十二） is used up', async () => {
     const reply = await chat().ask('我们的安全应急处置平台已累计拿了200万补助，还能申请吗');
     expect(reply).toMatch(/通知已经到期|\*\*不能\*\*/);

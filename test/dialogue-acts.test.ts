@@ -115,6 +115,12 @@ describe('facts a question states, read for a rule', () => {
     });
   });
 
+  it('reads where something is registered: in Qingdao yes, elsewhere no, an ordinary word nothing', () => {
+    expect(facts('平台是在上海注册的法人', securityEmergencyPlatform).answers).toEqual({ registeredInQingdao: false });
+    expect(facts('我们注册在崂山', securityEmergencyPlatform).answers).toEqual({ registeredInQingdao: true });
+    expect(facts('在新建的园区注册', securityEmergencyPlatform).answers).toEqual({});
+  });
+
   it('takes 一个 for an article, not a count', () => {
     expect(facts('我们做了一个平台', platformCloudService).answers).toEqual({});
   });

@@ -1,5 +1,21 @@
 import { allQuantifiedRules, estimate, missingInputs, readAmount, type QuantifiedRule, type Reading } from '../rules';
+import { loadKnowledge } from '../knowledge';
+import { normalizeQuery } from '../search';
+import { placeNames } from '../search/segmenter';
 import { vocabulary, withoutCues, type Cue } from './vocabulary';
+
+let noticeText: string | undefined;
+/**
+ * The places a text names, as the search reads them: Qingdao's (places.txt) or others; an
+ * ordinary word jieba tags as a place that the notice itself writes (新建) is none.
+ */
+function placesIn(text: string): { local: boolean; elsewhere: boolean } {
+  const { localPlaces, measures } = loadKnowledge();
+  noticeText ??= normalizeQuery(measures.map((m) => m.text).join('\n'));
+  const places = placeNames(text).filter((place) => localPlaces.has(place) || !noticeText!.includes(place));
+  const local = places.some((place) => localPlaces.has(place));
+  return { local, elsewhere: !local && places.length > 0 };
+}
 
 /**
  * What a question says about the answers a rule needs (knowledge/question-facts.json),
@@ -57,6 +73,18 @@ export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
     if (!match) continue;
     accept(input, value, match[0]);
     rest = rest.replace(cue.global, (found) => '　'.repeat(found.length));
+  }
+
+  // Places: 在济南注册 says no to 在我市注册, 注册在黄岛 yes.
+  for (const { input, patterns } of vocabulary().facts.places) {
+    if (!rule.inputs[input] || answers[input] !== undefined) continue;
+    for (const pattern of patterns) {
+      for (const match of rest.matchAll(pattern)) {
+        const { local, elsewhere } = placesIn(match[1]);
+        if (local) accept(input, true, match[0]);
+        else if (elsewhere) accept(input, false, match[0]);
+      }
+    }
   }
 
   for (const match of text.matchAll(AMOUNTS)) {
@@ -155,4 +183,6 @@ export function prepareQuestionReading(): void {
   }
   for (const { cue } of v.facts.statementPhrases) cue.pattern.test(sample);
   for (const { cues } of v.facts.amounts) for (const cue of cues) [...sample.matchAll(cue.global)];
+  for (const { patterns } of v.facts.places) for (const pattern of patterns) [...'在青岛注册的法人'.matchAll(pattern)];
+  placesIn('青岛');
 }

@@ -53,6 +53,7 @@ const DialogueSchema = z.object({
 const FactsSchema = z.object({
   note: Note,
   statements: z.array(z.object({ input: z.string().min(1), value: z.union([z.boolean(), z.string()]), phrases: Phrases })),
+  places: z.object({ note: Note, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
   amounts: z.object({ note: Note, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
 });
 
@@ -83,6 +84,13 @@ const COLLOQUIAL: [RegExp, string][] = [
   [/哪里|哪儿/g, '(?:哪里|哪儿)'],
 ];
 
+/** A phrase's words between gaps as a pattern: normalised, escaped, with colloquial question words. */
+function partSource(part: string): string {
+  let source = normalizeQuery(part).replace(/\s+/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const [words, alternatives] of COLLOQUIAL) source = source.replace(words, alternatives);
+  return source;
+}
+
 /**
  * '哪几…补贴' → /哪几.{0,8}?补贴/ on normalised text (traditional → simplified, Latin upper case).
  * With `keepGaps`, stripping the phrase leaves what stands in its gaps: the gap of 有…奖励吗 or
@@ -90,11 +98,7 @@ const COLLOQUIAL: [RegExp, string][] = [
  */
 export function compileCues(phrases: readonly string[], options: { keepGaps?: boolean } = {}): Cue[] {
   return phrases.map((phrase) => {
-    const parts = phrase.split(GAP).map((part) => {
-      let source = normalizeQuery(part).replace(/\s+/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      for (const [words, alternatives] of COLLOQUIAL) source = source.replace(words, alternatives);
-      return source;
-    });
+    const parts = phrase.split(GAP).map(partSource);
     const source = parts.join('.{0,8}?');
     return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g'), ...(options.keepGaps ? { strip: parts.join('(.{0,8}?)') } : {}) };
   });
@@ -177,6 +181,8 @@ export interface Vocabulary {
     statements: { input: string; value: boolean | string; cues: Cue[] }[];
     /** Every statement phrase, longest first, for reading them one by one. */
     statementPhrases: { input: string; value: boolean | string; cue: Cue }[];
+    /** Phrases whose gap holds a place: in Qingdao → yes, elsewhere → no (在济南注册). */
+    places: { input: string; patterns: RegExp[] }[];
     amounts: { input: string; cues: Cue[] }[];
   };
 }
@@ -230,6 +236,12 @@ export function vocabulary(): Vocabulary {
     const source = `${pattern.source}(?=.{0,4}?[\\d几])`;
     return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g') };
   });
+  // The gap is the place: taken whole (up to 8 characters of one clause), then read for place names.
+  const places = f.places.inputs.map((p) => ({
+    input: p.input,
+    patterns: p.phrases.map((phrase) => new RegExp(phrase.split(GAP).map(partSource).join('([^,，。;；!！?？、]{1,8})'), 'g')),
+  }));
+  const placePatterns = places.flatMap((p) => p.patterns);
   cached = {
     fillers,
     smallTalk,
@@ -252,12 +264,22 @@ export function vocabulary(): Vocabulary {
     actCues,
     smallTalkCues: [...smallTalk.flatMap((g) => g.cues), ...fillers],
     smallTalkPhrases: smallTalk.flatMap((g) => g.cues),
-    eligibilityCues: [...actCues, ...statements.filter((s) => typeof s.value === 'boolean').flatMap((s) => s.cues), ...amountWords],
+    eligibilityCues: [
+      ...actCues,
+      ...statements.filter((s) => typeof s.value === 'boolean').flatMap((s) => s.cues),
+      ...amountWords,
+      // 在深圳注册: where the enterprise is, not whose policy is asked about.
+      ...placePatterns.map((pattern) => {
+        const whole = pattern.source.replaceAll('([^', '(?:[^'); // the place goes too
+        return { phrase: pattern.source, pattern: new RegExp(whole), global: new RegExp(whole, 'g'), strip: whole };
+      }),
+    ],
     facts: {
       statements,
       statementPhrases: statements
         .flatMap((s) => s.cues.map((cue) => ({ input: s.input, value: s.value, cue })))
         .sort((a, b) => b.cue.phrase.length - a.cue.phrase.length),
+      places,
       amounts,
     },
   };
