@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
+import { loadKnowledge } from '../src/knowledge';
 import { allNotQuantifiedRules, allQuantifiedRules, COMBINATION_NOTE, getRule, type QuantifiedRule } from '../src/rules';
 import { startConversation, textOf } from './support/chat';
 
@@ -382,6 +383,39 @@ describe('whether there is support at all', () => {
   it('有 with the award and its conditions; 不能 when what the question states rules it out', async () => {
     expect(await chat().ask('人工智能应用场景有补贴吗')).toMatch(/^\*\*有\*\*：措施（三）/);
     expect(await chat().ask('我们是大型企业，有两化融合补贴吗')).toMatch(/^\*\*不能\*\*：措施（八）/);
+  });
+});
+
+describe('the responsible units', () => {
+  const { measures } = loadKnowledge();
+  const listed = (unit: string) => measures.filter((m) => m.units.includes(unit));
+
+  it('lists the measures a unit is responsible for, by the name people call it', async () => {
+    const reply = await chat().ask('科技局牵头哪些措施');
+    const expected = listed('市科技局');
+    expect(reply).toMatch(new RegExp(`^市科技局是以下${expected.length}条措施的责任单位`));
+    for (const m of expected) expect(reply).toContain(`措施${m.number}${m.title}`);
+    for (const m of measures.filter((x) => !expected.includes(x))) expect(reply).not.toContain(`措施${m.number}`);
+  });
+
+  it('reads the addressee 各区、市政府 without its comma', async () => {
+    expect(await chat().ask('各区市政府负责哪几条')).toMatch(new RegExp(`^各区、市政府是以下${listed('各区、市政府').length}条措施`));
+  });
+});
+
+describe('questions about the notice that name a measure', () => {
+  it('谁发布 beside a measure’s own words is about that measure; 发文单位 alone about the notice', async () => {
+    expect(await chat().ask('紧缺的人才目录由哪个部门发布')).toMatch(/^[*]*措施（十七）/);
+    expect(await chat().ask('文件是谁发布的')).toContain('青岛市人民政府办公厅');
+  });
+
+  it('of two measures too close to call, the one that has every word of the question is meant', async () => {
+    // 项目库 is （一）'s word (and 重点项目库 （十三）'s); （七） ranks close on 改造升级 alone.
+    expect(await chat().ask('工业互联网改造升级项目库有什么用')).toMatch(/^\*\*措施（一）/);
+  });
+
+  it('a measure’s 适用范围 is whom it is for', async () => {
+    expect(await chat().ask('上云用平台奖补的适用范围')).toMatch(/^措施（六）[^\n]*的条件/);
   });
 });
 

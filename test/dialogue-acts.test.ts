@@ -56,6 +56,9 @@ describe('reading what a message does', () => {
     expect(act('哪条措施的奖励最高')).toEqual({ kind: 'list', byPeriod: false, focus: 'highest' });
     expect(act('定额的奖励有哪些')).toEqual({ kind: 'list', byPeriod: false, focus: 'fixed' });
     expect(act('这个股权投资算补贴吗')).toEqual({ kind: 'nature' });
+    expect(act('金融局负责哪些')).toEqual({ kind: 'by-unit', unit: '市地方金融监管局' });
+    // Without a unit it is no such question.
+    expect(act('负责哪些').kind).not.toBe('by-unit');
     // How an award is worked out is not whether it is one.
     expect(act('这个奖励怎么算')).not.toEqual({ kind: 'nature' });
     expect(act('门槛是什么')).toEqual({ kind: 'question', aspect: 'conditions' });

@@ -76,6 +76,11 @@ describe('searching the measures', () => {
     expect(engine.words('补贴30%吗')).toEqual(['补贴']);
     expect(engine.unknownWords('补贴30%吗')).toEqual([]);
   });
+  it('understands the units and bodies by the names people use (发改委, 行业协会) and 一年 for 年度', () => {
+    expect(topMeasure('行业协会可以参与什么')).toBe(18);
+    expect(topMeasure('发改委和科技局一起负责的共性技术')).toBe(16);
+    expect(topMeasure('服务商一年封顶多少')).toBe(6);
+  });
   it('returns nothing rather than the least bad measure', () => {
     expect(engine.search('今天天气怎么样').hits).toEqual([]);
     expect(engine.search('个人所得税怎么申报').hits).toEqual([]);

@@ -33,6 +33,8 @@ export type Act =
   | { kind: 'list'; byPeriod: boolean; focus?: ListFocus }
   /** Is a measure's money a subsidy at all (拨改投算补贴吗)? */
   | { kind: 'nature' }
+  /** Which measures a responsible unit has (市发改委负责哪些措施). */
+  | { kind: 'by-unit'; unit: string }
   /** How to apply, with what, by when, whom to call. */
   | { kind: 'apply'; need: ApplyNeed }
   /**
@@ -101,6 +103,10 @@ export function readAct(normalized: string): Act {
   if (hasCue(text, v.estimate)) return { kind: 'estimate' };
   if (hasCue(text, v.combine)) return { kind: 'combine' };
   if (hasCue(text, v.again)) return { kind: 'combine', again: true };
+  if (hasCue(text, v.unitMeasures)) {
+    const unit = v.units.find((u) => u.pattern.test(text))?.unit;
+    if (unit) return { kind: 'by-unit', unit };
+  }
   const validity = v.noticeFacts.find((group) => group.fact === 'validity')!;
   for (const group of v.apply) {
     if (!hasCue(text, group.cues)) continue;

@@ -103,3 +103,16 @@ export function outsideReply(missing: string[], notice: Notice, nearest?: { meas
   lines.push('您可以换个说法，或从下面的五个方面浏览。');
   return { text: lines.join('\n\n'), actions: sectionActions(notice) };
 }
+
+/**
+ * The measures a responsible unit has, from the units each measure lists.
+ *   unitMeasuresReply('市发展改革委', [（十）, （十六）, （十八）], notice).text
+ *     → '市发展改革委是以下3条措施的责任单位：\n- 措施（十）支持5G基站建设…'
+ */
+export function unitMeasuresReply(unit: string, measures: Measure[], notice: Notice): Reply {
+  const lines = [
+    [`${unit}是以下${measures.length}条措施的责任单位（多数与其他单位共同负责）：`, ...measures.map((m) => `- ${measureLabel(m)}（责任单位：${m.units.join('、')}）`)].join('\n'),
+    validityNote(notice),
+  ];
+  return { text: lines.join('\n\n'), actions: measures.map((m) => ({ title: `${m.number}${m.title}`, value: `措施${m.number}` })) };
+}

@@ -2,7 +2,7 @@ import type { Measure, Notice } from '../knowledge';
 import { closeHits, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
 import { asksAboutLater, readAct, type Act, type ActKind } from './acts';
 import { catalogueReply, natureReply } from './catalogue-replies';
-import { applyReply, combineReply, outsideReply, smallTalkReply } from './conversation-replies';
+import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
 import { eligibilityReply, ruleForQuestion } from './eligibility-replies';
 import { ESTIMATE_ACTIONS } from './estimate-replies';
 import {
@@ -118,14 +118,20 @@ class Turn {
         return this.nature(act);
       case 'combine':
         return this.combine(act);
+      case 'by-unit': {
+        const measures = this.ctx.notice.sections.flatMap((section) => section.measures).filter((m) => m.units.includes(act.unit));
+        return { ...this.keep(act, [unitMeasuresReply(act.unit, measures, notice)]), measures: measures.map((m) => m.id) };
+      }
       case 'apply':
         return this.apply(act);
       case 'eligibility':
         return this.eligibility(act);
       case 'notice-fact': {
-        // 适用范围 alone is about the notice; 两化融合的适用范围 is about a measure.
-        const subject = act.unlessMeasureFound ? this.fromSearch(this.ctx.search.search(this.text, { limit: 3 }), this.text) : undefined;
-        if (subject && subject.kind !== 'outside') return this.answerSubject(act, subject);
+        // 适用范围 alone is about the notice; 两化融合的适用范围, 紧缺人才目录谁发布 are about a measure:
+        // the words left once the question's own (发文单位, 谁发布) are taken out name it.
+        const subject = act.unlessMeasureFound ? this.subject(vocabulary().noticeFactCues) : undefined;
+        // A measure's 适用范围 is whom it is for: its conditions.
+        if (subject && (subject.kind === 'measure' || subject.kind === 'choose')) return this.answerSubject(act, subject, act.fact === 'scope' ? 'conditions' : undefined);
         return this.keep(act, [noticeFact(act.fact, notice)]);
       }
       case 'follow-up':
@@ -348,10 +354,13 @@ class Turn {
     // Nothing but how the question is put (每次发多少个, 主要看什么): it is about the topic.
     if (!top && this.topic && response.words.every((word) => generic.has(word))) return { kind: 'none' };
     if (!top) return { kind: 'outside', response, searched };
-    const close = closeHits(response.hits);
+    let close = closeHits(response.hits);
+    // Of hits too close to call by score, one that alone has every word of the question is meant.
+    const whole = close.filter((hit) => hit.coverage === 1);
+    if (top.coverage < 1 && whole.length === 1) close = whole;
     // The topic stays while it answers as much of the question as the best measure does.
-    const onTopic = response.hits.find((hit) => hit.measure.id === this.topic?.id && hit.coverage >= top.coverage);
-    const chosen = onTopic ?? top;
+    const onTopic = response.hits.find((hit) => hit.measure.id === this.topic?.id && hit.coverage >= close[0].coverage);
+    const chosen = onTopic ?? close[0];
     if (chosen.coverage < REPLY_TUNING.hedgeCoverage) {
       // The best measure leaves out words the notice never writes (人才落户: 落户): only the nearest.
       const missing = chosen.uncovered.filter((word) => !generic.has(word) && !this.ctx.search.mentions(word));

@@ -37,6 +37,7 @@ const DialogueSchema = z.object({
   listFocus: z.object({ note: Note, groups: z.array(z.object({ focus: z.enum(LIST_FOCUS), phrases: Phrases })) }),
   nature: Listed,
   period: Listed,
+  unitMeasures: Listed,
   apply: z.object({ note: Note, groups: z.array(z.object({ need: z.enum(APPLY_NEEDS), phrases: Phrases })) }),
   eligibility: Listed,
   existence: Listed,
@@ -156,12 +157,18 @@ export interface Vocabulary {
   /** Is it a subsidy at all (拨改投算补贴吗)? */
   nature: Cue[];
   period: Cue[];
+  /** Asking which measures a unit is responsible for (发改委负责哪些措施). */
+  unitMeasures: Cue[];
+  /** The responsible units the measures list, by every name people call them: 发改委 → 市发展改革委. */
+  units: { unit: string; pattern: RegExp }[];
   apply: { need: ApplyNeed; cues: Cue[] }[];
   eligibility: Cue[];
   /** Is there support at all (有奖励吗, 有没有补贴)? */
   existence: Cue[];
   later: Cue[];
   noticeFacts: { fact: NoticeFact; unlessMeasure: boolean; cues: Cue[] }[];
+  /** The words of questions about the notice and of every act: what is left may name a measure. */
+  noticeFactCues: Cue[];
   thisMeasure: Cue[];
   aspects: { aspect: Aspect; cues: Cue[] }[];
   /** Normalised words that do not name a measure on their own. */
@@ -236,6 +243,16 @@ export function vocabulary(): Vocabulary {
     const source = `${pattern.source}(?=.{0,4}?[\\d几])`;
     return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g') };
   });
+  const noticeFacts = d.noticeFacts.groups.map((g) => ({ fact: g.fact, unlessMeasure: g.unlessMeasure, cues: compileCues(g.phrases) }));
+  // Each unit under its own name, without the leading 市, and its synonyms (knowledge/synonyms.json).
+  const knowledge = loadKnowledge();
+  const unitNames = [...new Set(knowledge.measures.flatMap((m) => m.units))];
+  const units = unitNames.map((unit) => {
+    const names = new Set([unit, unit.replace(/^市(?!政府)/, ''), unit.replace(/、/g, '')]);
+    for (const group of knowledge.synonyms) if (group.terms.includes(unit)) for (const term of group.terms) names.add(term);
+    const sources = [...names].filter((name) => name.length >= 2).sort((a, b) => b.length - a.length).map(partSource);
+    return { unit, pattern: new RegExp(sources.join('|')) };
+  });
   // The gap is the place: taken whole (up to 8 characters of one clause), then read for place names.
   const places = f.places.inputs.map((p) => ({
     input: p.input,
@@ -249,6 +266,8 @@ export function vocabulary(): Vocabulary {
     estimate: compileCues(d.estimate.phrases),
     combine,
     again,
+    unitMeasures: compileCues(d.unitMeasures.phrases),
+    units,
     list,
     listFocus,
     nature,
@@ -257,7 +276,8 @@ export function vocabulary(): Vocabulary {
     eligibility,
     existence,
     later,
-    noticeFacts: d.noticeFacts.groups.map((g) => ({ fact: g.fact, unlessMeasure: g.unlessMeasure, cues: compileCues(g.phrases) })),
+    noticeFacts,
+    noticeFactCues: [...noticeFacts.flatMap((g) => g.cues), ...actCues],
     thisMeasure,
     aspects,
     generic: new Set(d.generic.phrases.map((p) => normalizeQuery(p))),
