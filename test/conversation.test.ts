@@ -53,6 +53,12 @@ describe('elliptical follow-ups stay on the measure just discussed', () => {
     expect(reply).not.toContain('（二十）');
   });
 
+  it('a follow-up on the cap says when the notice sets none, from the rule', async () => {
+    const c = chat();
+    await c.ask('标识解析项目怎么奖励');
+    expect(await c.ask('封顶是多少')).toMatch(/^措施（九）[^\n]*5%（通知未规定上限）/);
+  });
+
   it('a question that names another topic switches to it', async () => {
     const c = chat();
     await c.ask('两化融合项目补贴多少');
@@ -378,6 +384,10 @@ describe('whether there is support at all', () => {
   it('有 for a measure that promises support without an amount, with what it promises first', async () => {
     const reply = await chat().ask('外省的服务商来青岛注册公司，有奖励吗');
     expect(reply).toMatch(/^\*\*有\*\*：措施（十一）写明“注册后按支持财源经济发展相关政策给予奖励”/);
+  });
+
+  it('naming nothing, it is answered with what the notice pays', async () => {
+    for (const question of ['请问有补贴吗', '有啥奖励']) expect(await chat().ask(question)).toMatch(/^通知写明了金额或比例的奖补有以下\d+项/);
   });
 
   it('有 with the award and its conditions; 不能 when what the question states rules it out', async () => {

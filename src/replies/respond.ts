@@ -213,6 +213,8 @@ class Turn {
     const measure = byFacts === undefined ? undefined : this.ctx.search.getMeasure(byFacts);
     if (measure) return judge(measure);
     if (act.later) return this.keep(act, [noticeFact('validity', this.ctx.notice)]);
+    // 有补贴吗, naming nothing: what the notice pays.
+    if (act.existence) return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: false })]);
     return this.keep(act, [
       {
         text: `${noMeasureYet().text}\n\n想知道贵企业可能符合哪几项奖补，也可以做“政策体检”。`,
