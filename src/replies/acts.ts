@@ -12,6 +12,11 @@ import { hasCue, vocabulary, withoutCues, type ApplyNeed, type Aspect, type List
  *   readAct('在哪儿报名')                     → { kind: 'apply', need: 'procedure' }
  *   readAct('大型企业可以拿两化融合奖补吗')   → { kind: 'eligibility', later: false }
  *   readAct('能拿钱的有哪几条')               → { kind: 'list', byPeriod: false }
+ *   readAct('单项补助最高的是哪条')           → { kind: 'list', byPeriod: false, focus: 'highest' }
+ *   readAct('拨改投算补贴吗')                 → { kind: 'nature' }
+ *   readAct('拿了300万，还能再申请…吗')       → { kind: 'combine', again: true }
+ *   readAct('市发改委负责哪些措施')           → { kind: 'by-unit', unit: '市发展改革委' }
+ *   readAct('注册后有奖励吗')                 → { kind: 'eligibility', later: false, existence: true }
  */
 export type Act =
   | { kind: 'small-talk'; what: SmallTalk }

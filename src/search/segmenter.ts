@@ -44,6 +44,8 @@ export function trimmedDictionaryFiles(): SegmenterFiles {
 }
 
 let loadedFiles: SegmenterFiles | undefined;
+/** wordTag's answers, for the dictionary loaded. */
+const tags = new Map<string, string>();
 
 /**
  * Loads the segmenter (the trimmed dictionary unless other files are given), once: later
@@ -59,6 +61,7 @@ export function loadSegmenter(files?: SegmenterFiles): void {
   }
   nodejieba.load(chosen);
   loadedFiles = chosen;
+  tags.clear(); // parts of speech come from the dictionary just loaded
 }
 
 const sameFiles = (a: SegmenterFiles, b: SegmenterFiles): boolean =>
@@ -99,8 +102,6 @@ export function taggedWords(text: string): { word: string; tag: string }[] {
   loadSegmenter();
   return nodejieba.tag(text);
 }
-
-const tags = new Map<string, string>();
 
 /**
  * The part of speech jieba gives a word on its own ('x' when it cuts the word up):
