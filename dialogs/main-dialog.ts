@@ -227,7 +227,9 @@ export class MainDialog extends ComponentDialog {
     const last = replies.length - 1;
     if (isRateable(outcome)) {
       replies[last] = withHelpfulButtons(replies[last]);
-      memory.rating = { target: 'answer', turn: noteOf(context).id, question: maskPersonalData(text), ...(turn.measures[0] ? { measure: turn.measures[0] } : {}) };
+      // The question stays in the conversation's own state (which expires with it) and is
+      // masked only if the answer is rated 没帮助, the one case the insights keep it.
+      memory.rating = { target: 'answer', turn: noteOf(context).id, question: text, ...(turn.measures[0] ? { measure: turn.measures[0] } : {}) };
     } else if (turn.act === 'small-talk' && isGoodbye(text)) {
       replies[last] = withServiceRating(replies[last]);
       memory.rating = { target: 'service' };

@@ -21,8 +21,8 @@ export interface ConversationMemory {
   offeredRules?: string[];
   /**
    * What the last reply offered to rate (its buttons), until rated once: an answer (the
-   * turn, its measure and, masked, its question, kept in case it is rated 没帮助), an
-   * estimate (its rule), or the service (好差评).
+   * turn, its measure and its question, masked into the insights only if it is rated
+   * 没帮助), an estimate (its rule), or the service (好差评).
    */
   rating?: { target: 'answer' | 'estimate' | 'service'; turn?: string; measure?: number; rule?: string; question?: string };
   /** A 好差评 was just given: the next message may be its comment. */

@@ -78,7 +78,7 @@ export async function takeRating(context: TurnContext, text: string, memory: Con
     ...(offered.turn ? { turn: offered.turn } : {}),
     ...(offered.measure ? { measure: offered.measure } : {}),
     ...(offered.rule ? { rule: offered.rule } : {}),
-    ...(rating === 'unhelpful' && offered.question ? { question: offered.question } : {}),
+    ...(rating === 'unhelpful' && offered.question ? { question: maskPersonalData(offered.question) } : {}),
   });
   const measure = offered.measure === undefined ? undefined : qa.search.getMeasure(offered.measure);
   await context.sendActivity(toActivity(rating === 'helpful' ? helpfulThanks(target) : unhelpfulSorry(target, measure)));

@@ -1,5 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { randomBytes } from 'node:crypto';
+
+/** Turn ids: this process's random prefix and a counter (unique without a random draw per turn). */
+const PROCESS_PREFIX = randomBytes(6).toString('base64url');
+let turns = 0;
 import type { CommentEvent, InterviewEvent, RatingEvent } from './insights/events';
 
 /**
@@ -27,7 +31,7 @@ const TURN_NOTE = Symbol('turn note');
 export function noteOf(context: TurnContext): TurnNote {
   let note = context.turnState.get(TURN_NOTE) as TurnNote | undefined;
   if (!note) {
-    note = { id: randomBytes(9).toString('base64url'), interview: [], ratings: [] };
+    note = { id: `${PROCESS_PREFIX}-${(++turns).toString(36)}`, interview: [], ratings: [] };
     context.turnState.set(TURN_NOTE, note);
   }
   return note;

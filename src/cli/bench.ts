@@ -65,9 +65,14 @@ const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 /** Limits high enough never to refuse the benchmark's own requests; the store in memory unless a figure says otherwise. */
 const UNLIMITED = { RATE_LIMIT_MESSAGES: '1000000', RATE_LIMIT_API: '1000000', STORAGE: 'memory' };
 
+/** The Node flags of npm start (package.json), so the bench measures the server as it runs. */
+const START_FLAGS = (JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).scripts.start as string)
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
+
 /** A server script as a child process; resolves with its port once its JSON log says it listens. */
 async function spawnServer(script: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [join(__dirname, script)], {
+  const child = spawn(process.execPath, [...START_FLAGS, join(__dirname, script)], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...UNLIMITED, ...env },
     stdio: ['ignore', 'pipe', 'ignore'],
   });

@@ -24,6 +24,7 @@ export const serviceLevelActions = (): ReplyAction[] => SERVICE_LEVELS.map((leve
 
 /** What a message says as a rating: '有帮助', '👎 没帮助', '满意'…; undefined otherwise. */
 export function readRating(text: string): 'helpful' | 'unhelpful' | ServiceLevel | undefined {
+  if (text.length > 12) return undefined; // every rating is a short word or a button's title
   const t = normalizeQuery(text).replace(/[\p{So}\p{P}\s]/gu, '');
   if (t === HELPFUL.helpful || t === '有用') return 'helpful';
   if (t === HELPFUL.unhelpful || t === '没用' || t === '没有帮助') return 'unhelpful';
