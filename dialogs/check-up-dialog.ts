@@ -22,8 +22,8 @@ export class CheckUpDialog extends InterviewDialog {
   protected readonly canSkip = true;
   readonly inputKeys: ReadonlySet<string> = new Set(allInputs.keys());
 
-  constructor(memory: StatePropertyAccessor<ConversationMemory>, qa: QaContext) {
-    super(CHECK_UP_DIALOG, memory, qa);
+  constructor(memory: StatePropertyAccessor<ConversationMemory>, qa: QaContext, ratings = false) {
+    super(CHECK_UP_DIALOG, memory, qa, ratings);
   }
 
   protected missing(state: InterviewState): InputDescription[] {
@@ -54,7 +54,7 @@ export class CheckUpDialog extends InterviewDialog {
       previousHeadline: state.previous?.headline,
       correctable: true,
     });
-    await context.sendActivity(cardActivity(reply));
+    await context.sendActivity(cardActivity(this.rateable(reply)));
     return { kind: 'check-up', totalFen: result.checkUp.totalFen, headline: checkUpHeadline(result.checkUp) };
   }
 }

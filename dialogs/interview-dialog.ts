@@ -23,6 +23,7 @@ import {
   type QaContext,
   type QuestionView,
   type Reply,
+  withHelpfulButtons,
 } from '../src/replies';
 import { allInputs, type InputDescription } from '../src/rules';
 import { normalizeQuery } from '../src/search';
@@ -88,6 +89,8 @@ export abstract class InterviewDialog extends ComponentDialog {
     dialogId: string,
     protected readonly memory: StatePropertyAccessor<ConversationMemory>,
     private readonly qa: QaContext,
+    /** Results carry 有帮助 / 没帮助 (when the insights record ratings). */
+    private readonly ratings = false,
   ) {
     super(dialogId);
     this.addDialog(new AnswerPrompt(ANSWER_PROMPT, (prompt) => this.validate(prompt)));
@@ -105,6 +108,11 @@ export abstract class InterviewDialog extends ComponentDialog {
       return innerDc.cancelAllDialogs();
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /** A result as sent: with 有帮助 / 没帮助 after its own buttons when ratings are on. */
+  protected rateable<R extends Reply>(reply: R): R {
+    return this.ratings ? withHelpfulButtons(reply) : reply;
   }
 
   /** The rule this interview estimates ('check-up' for the 政策体检), as the insights name it. */

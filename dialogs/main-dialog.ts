@@ -19,10 +19,18 @@ import {
   interviewSwitched,
   nothingToLeave,
   nothingToEstimate,
+  readAct,
   respond,
   ruleForEstimateCommand,
+  withHelpfulButtons,
+  withServiceRating,
   type QaContext,
+  type QaTurn,
+  type Reply,
 } from '../src/replies';
+import { maskPersonalData } from '../src/insights/mask';
+import { noteInterview, noteOf, noteTurn } from '../src/turn-note';
+import { isRateable, outcomeOf, takeComment, takeRating } from './ratings';
 import { allQuantifiedRules, estimate, getRule, rulesForMeasure, type Rule } from '../src/rules';
 import { normalizeQuery } from '../src/search';
 import { readCommand } from './answers';
@@ -38,12 +46,19 @@ export type { ConversationMemory } from './memory';
 
 export const MAIN_DIALOG = 'main';
 
+/** 再见, 好的再见, 拜拜…: the small talk after which the 好差评 is asked. */
+const isGoodbye = (text: string): boolean => {
+  const act = readAct(normalizeQuery(text));
+  return act.kind === 'small-talk' && act.what === 'goodbye';
+};
+
 /** The turnState key under which botbuilder-dialogs (4.23) looks for its state manager configuration. */
 const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
 
-/** What a turn came to, kept in turnState for the request log: a Q&A answer or an interview step. */
-export type TurnOutcome = 'answered' | 'interview';
-export const TURN_OUTCOME = Symbol('turn outcome');
+export interface MainDialogOptions {
+  /** Offer ratings (有帮助 / 没帮助, 好差评): only when the insights record them. */
+  ratings: boolean;
+}
 
 /** Buttons that start the interview again even while it runs. */
 const RESTART = new Set<string>([ESTIMATE_ACTIONS.again, ESTIMATE_ACTIONS.checkUpAgain]);
@@ -71,13 +86,14 @@ export class MainDialog extends ComponentDialog {
   constructor(
     private readonly memory: StatePropertyAccessor<ConversationMemory>,
     private readonly qa: QaContext,
+    private readonly options: MainDialogOptions = { ratings: false },
   ) {
     super(MAIN_DIALOG);
     for (const rule of allQuantifiedRules) {
-      this.addDialog(new RuleInterviewDialog(rule, memory, qa));
+      this.addDialog(new RuleInterviewDialog(rule, memory, qa, options.ratings));
       this.interviewTitles.set(interviewId(rule.id), `${rule.title}估算`);
     }
-    this.addDialog(new CheckUpDialog(memory, qa));
+    this.addDialog(new CheckUpDialog(memory, qa, options.ratings));
     this.interviewTitles.set(CHECK_UP_DIALOG, '政策体检');
   }
 
@@ -116,7 +132,7 @@ export class MainDialog extends ComponentDialog {
       await innerDc.context.sendActivity(toActivity(interviewSwitched(this.interviewTitles.get(active.id) ?? '估算')));
       return this.route(innerDc);
     }
-    innerDc.context.turnState.set(TURN_OUTCOME, 'interview' satisfies TurnOutcome);
+    noteTurn(innerDc.context, { outcome: 'interview' });
     const result = await innerDc.continueDialog();
     if (result.status === DialogTurnStatus.complete) this.remember(memory, result.result as InterviewOutcome | undefined);
     // The main dialog never ends: it waits for the next message.
@@ -128,6 +144,9 @@ export class MainDialog extends ComponentDialog {
     const context = innerDc.context;
     const text = context.activity.text ?? '';
     const memory = await this.memory.get(context, {});
+    if (this.options.ratings && (await takeRating(context, text, memory, this.qa))) return Dialog.EndOfTurn;
+    const commentAfter = memory.awaitingComment;
+    delete memory.awaitingComment;
 
     let request = this.estimateRequest(text, memory);
     const offered = memory.offeredRules;
@@ -137,8 +156,8 @@ export class MainDialog extends ComponentDialog {
       const record = readRecord(memory.interview);
       const reopened = record && this.findDialog(record.dialogId) ? reopen(record, text) : undefined;
       if (record && reopened) {
-        context.turnState.set(TURN_OUTCOME, 'interview' satisfies TurnOutcome);
-        return innerDc.beginDialog(record.dialogId, reopened);
+        noteTurn(context, { outcome: 'interview' });
+        return this.beginInterview(innerDc, record.dialogId, reopened, memory);
       }
       const picked = offered && pickRule(text, offered);
       const rule = picked ? getRule(picked) : undefined;
@@ -151,10 +170,13 @@ export class MainDialog extends ComponentDialog {
       return Dialog.EndOfTurn;
     }
     if (!request) {
-      context.turnState.set(TURN_OUTCOME, 'answered' satisfies TurnOutcome);
       const turn = respond(text, memory.lastMeasureId, this.qa);
+      const outcome = outcomeOf(turn);
+      if (await takeComment(context, text, commentAfter, outcome)) return Dialog.EndOfTurn;
       memory.lastMeasureId = turn.lastMeasureId;
-      for (const reply of turn.replies) await context.sendActivity(toActivity(reply));
+      noteTurn(context, { outcome, ...(isRateable(outcome) && turn.measures[0] ? { measure: turn.measures[0] } : {}) });
+      if (outcome === 'not-found') noteTurn(context, { question: maskPersonalData(text) });
+      for (const reply of this.withRatings(context, text, turn, outcome, memory)) await context.sendActivity(toActivity(reply));
       if (turn.checkUp) request = { kind: 'check-up' };
       else if (turn.estimate) request = { kind: 'measure', measureId: turn.estimate.measureId };
     }
@@ -195,9 +217,31 @@ export class MainDialog extends ComponentDialog {
     return quantified.length === 1 ? interviewId(quantified[0].id) : undefined;
   }
 
+  /**
+   * The turn's replies, the last one with rating buttons when it answers (有帮助 / 没帮助) or
+   * says goodbye (好差评); what they rate is remembered until rated once.
+   */
+  private withRatings(context: TurnContext, text: string, turn: QaTurn, outcome: string, memory: ConversationMemory): Reply[] {
+    if (!this.options.ratings || turn.replies.length === 0) return turn.replies;
+    const replies = [...turn.replies];
+    const last = replies.length - 1;
+    if (isRateable(outcome)) {
+      replies[last] = withHelpfulButtons(replies[last]);
+      // The question stays in the conversation's own state (which expires with it) and is
+      // masked only if the answer is rated 没帮助, the one case the insights keep it.
+      memory.rating = { target: 'answer', turn: noteOf(context).id, question: text, ...(turn.measures[0] ? { measure: turn.measures[0] } : {}) };
+    } else if (turn.act === 'small-talk' && isGoodbye(text)) {
+      replies[last] = withServiceRating(replies[last]);
+      memory.rating = { target: 'service' };
+    } else if (memory.rating?.target !== 'service') {
+      delete memory.rating; // the buttons of the earlier answer are gone
+    }
+    return replies;
+  }
+
   private async startEstimate(innerDc: DialogContext, request: EstimateRequest, memory: ConversationMemory): Promise<DialogTurnResult> {
     const context = innerDc.context;
-    context.turnState.set(TURN_OUTCOME, 'interview' satisfies TurnOutcome);
+    noteTurn(context, { outcome: 'interview' });
     if (request.kind === 'check-up') return this.begin(innerDc, CHECK_UP_DIALOG, memory, request.fresh);
     if (request.kind === 'rule') return this.startRule(innerDc, request.rule, memory, request.fresh);
 
@@ -242,10 +286,26 @@ export class MainDialog extends ComponentDialog {
       state = carryOver(record.state, target.inputKeys);
       if (state) state.lead = carriedLead(record.title, summaryItems(state));
     }
-    return innerDc.beginDialog(dialogId, state);
+    noteInterview(innerDc.context, { rule: dialogId.replace(/^interview:/, ''), step: 'start' });
+    return this.beginInterview(innerDc, dialogId, state, memory);
+  }
+
+  /**
+   * Begins an interview; one that ends in this same turn (a correction recomputed at once)
+   * is remembered like one that ends later, and the main dialog goes on waiting.
+   */
+  private async beginInterview(innerDc: DialogContext, dialogId: string, state: InterviewState | undefined, memory: ConversationMemory): Promise<DialogTurnResult> {
+    const result = await innerDc.beginDialog(dialogId, state);
+    if (result.status !== DialogTurnStatus.complete) return result;
+    this.remember(memory, result.result as InterviewOutcome | undefined);
+    return Dialog.EndOfTurn;
   }
 
   private remember(memory: ConversationMemory, outcome: InterviewOutcome | undefined): void {
+    // The result carries 有帮助 / 没帮助 (the interviews add them): what they rate.
+    if (this.options.ratings && (outcome?.kind === 'estimate' || outcome?.kind === 'check-up')) {
+      memory.rating = { target: 'estimate', rule: outcome.kind === 'estimate' ? outcome.ruleId : 'check-up' };
+    }
     if (outcome?.kind !== 'estimate') return;
     memory.lastMeasureId = outcome.measureId;
     memory.lastRuleId = outcome.ruleId;

@@ -1,3 +1,4 @@
+import type { ServiceLevel } from '../src/insights/events';
 import type { InterviewRecord } from './interview-state';
 
 /** What the conversation remembers between turns, beside the dialog stack. */
@@ -18,4 +19,12 @@ export interface ConversationMemory {
   interview?: InterviewRecord;
   /** The rules a menu just offered (估算哪一项？), for 后一个 / 十佳 / the typed label to pick. */
   offeredRules?: string[];
+  /**
+   * What the last reply offered to rate (its buttons), until rated once: an answer (the
+   * turn, its measure and its question, masked into the insights only if it is rated
+   * 没帮助), an estimate (its rule), or the service (好差评).
+   */
+  rating?: { target: 'answer' | 'estimate' | 'service'; turn?: string; measure?: number; rule?: string; question?: string };
+  /** A 好差评 was just given: the next message may be its comment. */
+  awaitingComment?: ServiceLevel;
 }

@@ -27,8 +27,9 @@ export class RuleInterviewDialog extends InterviewDialog {
     readonly rule: QuantifiedRule,
     memory: StatePropertyAccessor<ConversationMemory>,
     qa: QaContext,
+    ratings = false,
   ) {
-    super(interviewId(rule.id), memory, qa);
+    super(interviewId(rule.id), memory, qa, ratings);
     this.title = `${rule.title}估算`;
     this.inputKeys = new Set(Object.keys(rule.inputs));
   }
@@ -60,7 +61,7 @@ export class RuleInterviewDialog extends InterviewDialog {
       previousHeadline: state.previous?.headline,
       correctable: true,
     });
-    await context.sendActivity(cardActivity(reply));
+    await context.sendActivity(cardActivity(this.rateable(reply)));
     return {
       kind: 'estimate',
       ruleId: this.rule.id,

@@ -56,7 +56,7 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
       search,
       isEstimable: (measureId) => rulesForMeasure(measureId).some((rule) => rule.kind === 'quantified'),
     },
-    (outcome) => noteRequest({ outcome }),
+    { observe: (outcome) => noteRequest({ outcome }), insights },
   );
 
   const limiter = new RateLimiter(store.counters, {

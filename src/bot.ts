@@ -1,10 +1,14 @@
 import { ActivityHandler, DeliveryModes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { MainDialog, TURN_OUTCOME, type ConversationMemory, type TurnOutcome } from '../dialogs/main-dialog';
+import { MainDialog, type ConversationMemory } from '../dialogs/main-dialog';
 import { toActivity } from './activities';
+import type { InsightEvent } from './insights/events';
+import type { InsightsRecorder } from './insights/recorder';
+import { hashId } from './log';
 import { greeting, type QaContext } from './replies';
 import { isETagConflict } from './state';
+import { noteOf, noteTurn, resetNote, type TurnNote } from './turn-note';
 
 /** How often a turn is run when other turns of its conversation keep saving first (several instances). */
 const MAX_TURN_ATTEMPTS = 3;
@@ -18,8 +22,15 @@ const MessageTextSchema = z
   .min(1, '请输入您的问题，例如“两化融合项目补贴多少”。')
   .max(MAX_MESSAGE_LENGTH, `您的消息超过了${MAX_MESSAGE_LENGTH}字，请精简后再发送。`);
 
-/** What a turn came to, for the request log (never what the user wrote). */
-export type TurnObserver = (outcome: TurnOutcome | 'refused' | 'greeting') => void;
+export interface BotHooks {
+  /** What each turn came to, for the request log (never what the user wrote). */
+  observe?: (outcome: string) => void;
+  /** Records turns and ratings for /admin; ratings are offered only when it is there. */
+  insights?: InsightsRecorder;
+}
+
+/** Turn outcomes that are not questions: their own events say what happened. */
+const NOT_A_QUESTION = new Set(['rating', 'comment', 'greeting']);
 
 /**
  * The policy assistant's one ActivityHandler: greets new members, checks each
@@ -33,18 +44,18 @@ export class PolicyBot extends ActivityHandler {
   constructor(
     private readonly conversationState: ConversationState,
     private readonly qa: QaContext,
-    observe: TurnObserver = () => undefined,
+    private readonly hooks: BotHooks = {},
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.memory = conversationState.createProperty<ConversationMemory>('memory');
-    this.dialog = new MainDialog(this.memory, qa);
+    this.dialog = new MainDialog(this.memory, qa, { ratings: hooks.insights !== undefined });
 
     this.onMembersAdded(async (context, next) => {
       const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
       if (newcomers.length > 0) {
         await context.sendActivity(toActivity(greeting(this.qa.notice)));
-        observe('greeting');
+        noteTurn(context, { outcome: 'greeting' });
       }
       await next();
     });
@@ -53,12 +64,10 @@ export class PolicyBot extends ActivityHandler {
       const text = MessageTextSchema.safeParse(context.activity.text);
       if (!text.success) {
         await context.sendActivity(text.error.issues[0].message);
-        observe('refused');
+        noteTurn(context, { outcome: 'refused' });
       } else {
         context.activity.text = text.data;
         await this.dialog.run(context, this.dialogState);
-        const outcome = context.turnState.get(TURN_OUTCOME) as TurnOutcome | undefined;
-        if (outcome) observe(outcome);
       }
       await next();
     });
@@ -79,8 +88,10 @@ export class PolicyBot extends ActivityHandler {
    */
   override async run(context: TurnContext): Promise<void> {
     for (let attempt = 1; ; attempt++) {
+      resetNote(context);
       try {
-        return await super.run(context);
+        await super.run(context);
+        return this.report(context, noteOf(context));
       } catch (error) {
         const retry = isETagConflict(error) && context.activity.deliveryMode === DeliveryModes.ExpectReplies && attempt < MAX_TURN_ATTEMPTS;
         if (!retry) throw error;
@@ -88,5 +99,29 @@ export class PolicyBot extends ActivityHandler {
         await this.conversationState.load(context, true);
       }
     }
+  }
+
+  /** Hands what the turn came to to the request log and, as events, to the insights. */
+  private report(context: TurnContext, note: TurnNote): void {
+    if (note.outcome) this.hooks.observe?.(note.outcome);
+    const insights = this.hooks.insights;
+    if (!insights) return;
+    const { channelId, conversation } = context.activity;
+    const base = { at: Date.now(), channel: channelId, conversation: hashId(`${channelId}/${conversation.id}`) };
+    const events: InsightEvent[] = [];
+    if (note.outcome && !NOT_A_QUESTION.has(note.outcome) && context.activity.type === 'message') {
+      events.push({
+        kind: 'turn',
+        ...base,
+        id: note.id,
+        outcome: note.outcome,
+        ...(note.measure ? { measure: note.measure } : {}),
+        ...(note.question ? { question: note.question } : {}),
+      });
+    }
+    for (const step of note.interview) events.push({ kind: 'interview', ...base, ...step });
+    for (const rating of note.ratings) events.push({ kind: 'rating', ...base, ...rating });
+    if (note.comment) events.push({ kind: 'comment', ...base, ...note.comment });
+    if (events.length > 0) insights.record(...events);
   }
 }

@@ -1,5 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import type { InterviewEvent, RatingEvent } from './insights/events';
+import { randomBytes } from 'node:crypto';
+
+/** Turn ids: this process's random prefix and a counter (unique without a random draw per turn). */
+const PROCESS_PREFIX = randomBytes(6).toString('base64url');
+let turns = 0;
+import type { CommentEvent, InterviewEvent, RatingEvent } from './insights/events';
 
 /**
  * What a turn came to, noted by whoever knows it (the main dialog, the interviews) in the
@@ -7,14 +12,17 @@ import type { InterviewEvent, RatingEvent } from './insights/events';
  * insights. Never the user's words.
  */
 export interface TurnNote {
+  /** Unique per turn: a later rating points at it. */
+  id: string;
   /** answered, asked-which, not-found, out-of-scope, notice-fact, small-talk, interview, estimate… */
   outcome?: string;
   measure?: number;
   score?: number;
-  /** The answer can be rated (有帮助 / 没帮助): it carries rating buttons. */
-  rateable?: boolean;
+  /** Masked: the question of a turn the notice did not answer. */
+  question?: string;
   interview: Omit<InterviewEvent, 'kind' | 'at' | 'channel' | 'conversation'>[];
   ratings: Omit<RatingEvent, 'kind' | 'at' | 'channel' | 'conversation'>[];
+  comment?: Pick<CommentEvent, 'level' | 'comment'>;
 }
 
 const TURN_NOTE = Symbol('turn note');
@@ -23,7 +31,7 @@ const TURN_NOTE = Symbol('turn note');
 export function noteOf(context: TurnContext): TurnNote {
   let note = context.turnState.get(TURN_NOTE) as TurnNote | undefined;
   if (!note) {
-    note = { interview: [], ratings: [] };
+    note = { id: `${PROCESS_PREFIX}-${(++turns).toString(36)}`, interview: [], ratings: [] };
     context.turnState.set(TURN_NOTE, note);
   }
   return note;

@@ -46,8 +46,10 @@ describe('container runtime file set (Dockerfile)', () => {
 
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    // CMD ["node", "dist/src/index.js"] with the image's environment, on this Node 24.
-    server = spawn(process.execPath, ['dist/src/index.js'], {
+    // The image's CMD with its environment, on this Node 24.
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]) as string[];
+    expect(cmd[0]).toBe('node');
+    server = spawn(process.execPath, cmd.slice(1), {
       cwd: runtime,
       env: { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],

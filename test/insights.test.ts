@@ -59,7 +59,8 @@ describe('the summary', () => {
       turn('2026-11-02', 'not-found', { question: '首台套保险补偿有吗' }),
       turn('2026-11-02', 'answered', { measure: 6 }),
       { kind: 'rating', at: at('2026-11-02'), channel: 'test', conversation: 'c1', target: 'answer', value: 'helpful', measure: 8 },
-      { kind: 'rating', at: at('2026-11-02'), channel: 'test', conversation: 'c2', target: 'service', value: '不满意', comment: '希望有申报流程' },
+      { kind: 'rating', at: at('2026-11-02'), channel: 'test', conversation: 'c2', target: 'service', value: '不满意' },
+      { kind: 'comment', at: at('2026-11-02'), channel: 'test', conversation: 'c2', level: '不满意', comment: '希望有申报流程' },
       { kind: 'rating', at: at('2026-11-02'), channel: 'test', conversation: 'c3', target: 'service', value: '非常满意' },
     ];
     const summary = summarize(events, '2026-11-01', '2026-11-03');

@@ -156,7 +156,7 @@ describe('no dead end after an early stop', () => {
     expect(verdict[0].text).toContain('不符合条件');
     expect(verdict[0].text).toContain('纳入市工业互联网平台服务商名录应为“是”');
     expect(verdict[0].text).toContain('回答都已保留');
-    expect(buttonsOf(verdict)).toEqual(['修改服务商名录', '返回', '重新估算', '政策体检']);
+    expect(buttonsOf(verdict)).toEqual(['修改服务商名录', '返回', '重新估算', '政策体检', '👍 有帮助', '👎 没帮助']);
 
     const next = await chat.say('说错了，已经纳入名录了');
     expect(textOf(next)).toContain('已改为：纳入市工业互联网平台服务商名录：是');

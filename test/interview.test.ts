@@ -70,7 +70,7 @@ describe('a rule interview, answered in free Chinese', () => {
     expect(result[0].text).toContain('措施（八）推进两化深度融合');
     expect(cardText(result)).toContain('640,000.00 元');
     expect(cardText(result)).toContain('3,200,000 × 20% = 640,000；未超过上限 2,000,000');
-    expect(buttonsOf(result)).toEqual(['修改回答', '重新估算', '政策体检', '查看原文']);
+    expect(buttonsOf(result)).toEqual(['修改回答', '重新估算', '政策体检', '查看原文', '👍 有帮助', '👎 没帮助']);
 
     // The conversation is back to questions and answers, about the measure just estimated.
     const original = await chat.say('查看原文');

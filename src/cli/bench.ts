@@ -13,6 +13,7 @@
  *    same restify + CloudAdapter stack (src/cli/bench-echo.ts), and their ratio.
  * 4. The same turns with each store (memory, SQLite, Redis when redis-server is
  *    installed): throughput against memory, p99, and RSS after 20,000 conversations.
+ * 5. The same turns with the insights recording on and off.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -64,9 +65,14 @@ const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 /** Limits high enough never to refuse the benchmark's own requests; the store in memory unless a figure says otherwise. */
 const UNLIMITED = { RATE_LIMIT_MESSAGES: '1000000', RATE_LIMIT_API: '1000000', STORAGE: 'memory' };
 
+/** The Node flags of npm start (package.json), so the bench measures the server as it runs. */
+const START_FLAGS = (JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).scripts.start as string)
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
+
 /** A server script as a child process; resolves with its port once its JSON log says it listens. */
 async function spawnServer(script: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [join(__dirname, script)], {
+  const child = spawn(process.execPath, [...START_FLAGS, join(__dirname, script)], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...UNLIMITED, ...env },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -208,6 +214,28 @@ async function main(): Promise<void> {
   }
 
   await benchStores();
+  await benchInsights();
+}
+
+/** The same question turns with the insights recording and without, in one run (default store). */
+async function benchInsights(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qd-bench-'));
+  try {
+    const on: { wall: number; cpu: number; p99: number }[] = [];
+    const off: { wall: number; cpu: number; p99: number }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      on.push(await throughput(join('..', 'index.js'), 3, { STORAGE: 'sqlite', DATA_DIR: dataDir, INSIGHTS_ENABLED: 'true' }));
+      off.push(await throughput(join('..', 'index.js'), 3, { STORAGE: 'sqlite', DATA_DIR: dataDir, INSIGHTS_ENABLED: 'false' }));
+    }
+    const [wallOn, wallOff] = [median(on.map((r) => r.wall)), median(off.map((r) => r.wall))];
+    const [cpuOn, cpuOff] = [median(on.map((r) => r.cpu)), median(off.map((r) => r.cpu))];
+    console.log('\nInsights (SQLite store), the same question turns, 4 concurrent clients, 3 s a run:');
+    console.log('                          recording on   recording off  on/off');
+    console.log(`  turns/s (wall clock)    ${wallOn.toFixed(0).padEnd(15)}${wallOff.toFixed(0).padEnd(15)}${(wallOn / wallOff).toFixed(2)}`);
+    console.log(`  turns/s of server CPU   ${cpuOn.toFixed(0).padEnd(15)}${cpuOff.toFixed(0).padEnd(15)}${(cpuOn / cpuOff).toFixed(2)}`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 /**

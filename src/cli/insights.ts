@@ -16,7 +16,7 @@ import { summarize } from '../insights/summary';
 import { openStore } from '../state';
 
 const ArgsSchema = z.object({
-  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '--since YYYY-MM-DD is required'),
+  since: z.string({ error: '--since YYYY-MM-DD is required' }).regex(/^\d{4}-\d{2}-\d{2}$/, '--since YYYY-MM-DD is required'),
   until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '--until must be YYYY-MM-DD').optional(),
   jsonl: z.boolean(),
 });

@@ -59,15 +59,22 @@ export const RatingEventSchema = z.object({
   rule: z.string().max(64).optional(),
   /** Masked: the question of an answer rated unhelpful. */
   question: z.string().max(500).optional(),
-  /** Masked: the optional short comment of a 好差评. */
-  comment: z.string().max(500).optional(),
 });
 
-export const InsightEventSchema = z.discriminatedUnion('kind', [TurnEventSchema, InterviewEventSchema, RatingEventSchema]);
+/** The optional short comment after a 好差评, masked, with the level it follows. */
+export const CommentEventSchema = z.object({
+  kind: z.literal('comment'),
+  ...base,
+  level: z.enum(SERVICE_LEVELS),
+  comment: z.string().max(500),
+});
+
+export const InsightEventSchema = z.discriminatedUnion('kind', [TurnEventSchema, InterviewEventSchema, RatingEventSchema, CommentEventSchema]);
 export type InsightEvent = z.infer<typeof InsightEventSchema>;
 export type TurnEvent = z.infer<typeof TurnEventSchema>;
 export type InterviewEvent = z.infer<typeof InterviewEventSchema>;
 export type RatingEvent = z.infer<typeof RatingEventSchema>;
+export type CommentEvent = z.infer<typeof CommentEventSchema>;
 
 /** Days are counted in China Standard Time (UTC+8, no daylight saving): '2026-11-27'. */
 export function dayOf(at: number): string {

@@ -1,4 +1,4 @@
-import { BAD_LEVELS, SERVICE_LEVELS, type InsightEvent, type InterviewEvent, type RatingEvent, type TurnEvent, dayOf } from './events';
+import { BAD_LEVELS, SERVICE_LEVELS, type CommentEvent, type InsightEvent, type InterviewEvent, type RatingEvent, type TurnEvent, dayOf } from './events';
 
 /**
  * The figures an operator reads, from the events of a date range. Pure: the dashboard,
@@ -31,6 +31,7 @@ export function summarize(events: InsightEvent[], from: string, to: string): Ins
   const turns = events.filter((e): e is TurnEvent => e.kind === 'turn');
   const interviews = events.filter((e): e is InterviewEvent => e.kind === 'interview');
   const ratings = events.filter((e): e is RatingEvent => e.kind === 'rating');
+  const comments = events.filter((e): e is CommentEvent => e.kind === 'comment');
   const kind = (turn: TurnEvent) =>
     ANSWERED.has(turn.outcome) ? 'answered' : turn.outcome === 'asked-which' ? 'askedWhich' : turn.outcome === 'not-found' || turn.outcome === 'out-of-scope' ? 'notFound' : 'other';
 
@@ -82,10 +83,7 @@ export function summarize(events: InsightEvent[], from: string, to: string): Ins
     interviews: interviewFunnel(interviews),
     ratings: SERVICE_LEVELS.map((level) => ({ level, count: service.filter((r) => r.value === level).length })),
     helpfulness,
-    comments: service
-      .filter((r) => r.comment)
-      .sort((a, b) => b.at - a.at)
-      .map((r) => ({ day: dayOf(r.at), level: r.value, comment: r.comment! })),
+    comments: comments.sort((a, b) => b.at - a.at).map((c) => ({ day: dayOf(c.at), level: c.level, comment: c.comment })),
   };
 }
 
