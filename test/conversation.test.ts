@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
+import { loadKnowledge } from '../src/knowledge';
 import { allNotQuantifiedRules, allQuantifiedRules, COMBINATION_NOTE, getRule, type QuantifiedRule } from '../src/rules';
 import { startConversation, textOf } from './support/chat';
 
@@ -52,11 +53,54 @@ describe('elliptical follow-ups stay on the measure just discussed', () => {
     expect(reply).not.toContain('（二十）');
   });
 
+  it('a follow-up on the cap says when the notice sets none, from the rule', async () => {
+    const c = chat();
+    await c.ask('标识解析项目怎么奖励');
+    expect(await c.ask('封顶是多少')).toMatch(/^措施（九）[^\n]*5%（通知未规定上限）/);
+  });
+
   it('a question that names another topic switches to it', async () => {
     const c = chat();
     await c.ask('两化融合项目补贴多少');
     expect(await c.ask('那5G园区呢')).toMatch(LEADS_WITH_MEASURE);
     expect(await c.ask('哪个部门管')).toMatch(/^措施（十）/);
+  });
+
+  it('由哪个部门负责 stays on the topic: 负责 names no measure (（二十） has it among its units)', async () => {
+    const c = chat();
+    await c.ask('5G基站建设有什么支持');
+    const reply = await c.ask('由哪个部门负责');
+    expect(reply).toMatch(/^措施（十）[^\n]*市发展改革委/);
+    expect(reply).not.toContain('（二十）');
+  });
+
+  it('a follow-up made only of how it is put (大概, 每次) stays on the topic', async () => {
+    const c = chat();
+    await c.ask('标识解析项目奖励多少');
+    expect(await c.ask('大概每次能给多少')).toMatch(/^措施（九）[\s\S]*中央财政资金的5%/);
+  });
+
+  it('after a which-one question, a follow-up is about the first measure offered, and names it', async () => {
+    const c = chat();
+    const choice = await c.ask('平台服务商名录');
+    const first = /- (措施（[一二三四五六七八九十]+）)/.exec(choice)?.[1];
+    expect(first).toBeDefined();
+    expect(await c.ask('由哪些部门负责')).toMatch(new RegExp(`^${first}`));
+  });
+
+  it('points at the topic and asks what it does not say: says so, citing the measure', async () => {
+    const c = chat();
+    await c.ask('标识解析项目有什么奖励');
+    const reply = await c.ask('这笔钱公司可以随意支配吗');
+    expect(reply).toMatch(/^措施（九）[^\n]*没有提到“支配”/);
+    expect(reply).toContain('核心团队');
+  });
+
+  it('a question outside the notice leaves the topic as it was', async () => {
+    const c = chat();
+    await c.ask('两化融合补贴多少');
+    expect(await c.ask('首台套有补贴吗')).toMatch(/^通知没有提到/);
+    expect(await c.ask('门槛是什么')).toContain('措施（八）');
   });
 
   it('这一条 beside a named measure means that measure, with nothing discussed before', async () => {
@@ -88,6 +132,24 @@ describe('how to apply', () => {
     expect(reply).toContain('市发展改革委');
   });
 
+  it('reads colloquial ways to ask where and when (哪儿, 啥时候), about the measure in context', async () => {
+    const c = chat();
+    await c.ask('上云用平台奖补多少');
+    const where = await c.ask('到哪儿去申请呢');
+    expect(where).toMatch(/^通知没有写明申报流程/);
+    expect(where).toContain('措施（六）');
+    const when = await c.ask('那申报啥时候截止');
+    expect(when).toMatch(/^通知没有写明申报的时间和截止日期/);
+    expect(when).toContain('市财政局');
+  });
+
+  it('a deadline question that names its measure gets that measure’s units, not a hedge', async () => {
+    const reply = await chat().ask('安全应急平台补助的申报截止日期是哪天');
+    expect(reply).toMatch(/^通知没有写明申报的时间/);
+    expect(reply).toContain('措施（十二）');
+    expect(reply).not.toContain('最相关');
+  });
+
   it('asks which measure when none is in context, and never answers with the five-section menu text alone', async () => {
     const reply = await chat().ask('怎么申报');
     expect(reply).toMatch(/^通知没有写明申报流程/);
@@ -106,6 +168,11 @@ describe('yes/no questions are answered first, judged by the rules module', () =
     expect(reply).toMatch(/^\*\*不能\*\*/);
     expect(reply).toContain('年度服务本地企业50家以上');
     expect(reply).toContain('30家');
+  });
+
+  it('不能 for an emergency platform registered in another city', async () => {
+    const reply = await chat().ask('我们区域性的安全应急处置平台是在深圳注册的，能申请补助吗');
+    expect(reply).toMatch(/^\*\*不能\*\*[^\n]*在我市注册法人机构[^\n]*深圳/);
   });
 
   it('不能 once the cumulative cap of （十二） is used up', async () => {
@@ -133,7 +200,13 @@ describe('yes/no questions are answered first, judged by the rules module', () =
     expect(await chat().ask('两化融合项目投了40万能补多少')).toMatch(/^\*\*不能\*\*[^\n]*完成投资50万元以上/);
   });
 
-  it('leads with the expiry when asked about now', async () => {
+  it('leads with the verdict on the facts stated, the expiry after it, when asked about now', async () => {
+    const reply = await chat().ask('我们是小型企业，ERP系统还没竣工，今年还能申请两化融合奖补吗');
+    expect(reply).toMatch(/^\*\*不能\*\*：[^\n]*竣工/);
+    expect(reply.indexOf('已经到期')).toBeGreaterThan(reply.indexOf('不能'));
+  });
+
+  it('leads with the expiry when asked about now with nothing to judge', async () => {
     const reply = await chat().ask('2024年还能申报标识解析项目奖励吗');
     expect(reply.slice(0, 60)).toContain('到期');
     expect(reply).toContain('措施（九）');
@@ -175,12 +248,81 @@ describe('lists of what pays', () => {
   });
 });
 
+describe('lists asking for part of what pays, and whether it is a subsidy', () => {
+  const cited = (rule: QuantifiedRule) => `${rule.clause.cite}${rule.title}`;
+  const awards = allQuantifiedRules.filter((rule) => rule.amountKind === 'award');
+  const fixed = awards.filter((rule) => !Object.values(rule.clause.figures).some((f) => f.kind === 'rate'));
+
+  it('the largest single award leads, from the caps the rules declare; the equity stake is not first', async () => {
+    const reply = await chat().ask('哪一项奖补给得最多');
+    expect(reply).toMatch(/^\*\*单项金额最高的是措施（六）平台服务商上云用平台奖补\*\*[^\n]*500万元/);
+    expect(reply.slice(0, 40)).not.toContain('（十三）');
+    expect(reply).toMatch(/措施（九）[^\n]*没有写明上限/);
+  });
+
+  it('the fixed sums, asked after the list', async () => {
+    const c = chat();
+    await c.ask('能拿钱的有哪几条');
+    const reply = await c.ask('里面哪些是固定金额的');
+    const [head] = reply.split('\n\n');
+    for (const rule of fixed) expect(head).toContain(cited(rule));
+    for (const rule of awards.filter((r) => !fixed.includes(r))) expect(head).not.toContain(cited(rule));
+    expect(head).toContain('300万元、100万元、50万元');
+  });
+
+  it('those paid as a share', async () => {
+    const reply = await chat().ask('按百分比给钱的是哪几项');
+    const [head] = reply.split('\n\n');
+    for (const rule of awards.filter((r) => !fixed.includes(r))) expect(head).toContain(cited(rule));
+    for (const rule of fixed) expect(head).not.toContain(cited(rule));
+  });
+
+  it('the equity stake of （十三） is not a subsidy; an award is', async () => {
+    expect(await chat().ask('市里对重点项目的股权投资算不算补贴')).toMatch(/^\*\*不算补贴\*\*：措施（十三）/);
+    expect(await chat().ask('上云用平台那个奖补算补贴吗')).toMatch(/^\*\*是奖补\*\*：措施（六）/);
+  });
+});
+
 describe('combining awards', () => {
   it('says the notice does not address it, and whom to ask for each measure named', async () => {
     const reply = await chat().ask('场景示范奖励和上云用平台奖补能不能同时享受');
     expect(reply.startsWith(COMBINATION_NOTE)).toBe(true);
     expect(reply).toContain('措施（三）');
     expect(reply).toContain('措施（六）');
+  });
+});
+
+describe('having had one award, asking for another', () => {
+  it('拿了…还能申请… naming two measures is combining: the notice does not address it', async () => {
+    const reply = await chat().ask('我们的数字化车间拿了50万，还能申请标识解析的奖励吗');
+    expect(reply.startsWith(COMBINATION_NOTE)).toBe(true);
+    expect(reply).toContain('措施（三）');
+    expect(reply).toContain('措施（九）');
+  });
+
+  it('同一项目…再… is combining, whatever the verbs', async () => {
+    const reply = await chat().ask('同一项目申请过两化融合补贴，能不能再拿技改综合奖补');
+    expect(reply.startsWith(COMBINATION_NOTE)).toBe(true);
+    expect(reply).toContain('措施（七）');
+    expect(reply).toContain('措施（八）');
+  });
+
+  it('two awards of one measure are two awards', async () => {
+    const reply = await chat().ask('自动化生产线认定拿了奖励以后，还能参加十佳场景评选拿奖励吗');
+    expect(reply.startsWith(COMBINATION_NOTE)).toBe(true);
+    expect(reply).toMatch(/措施（三）[^\n]*工业赋能[^\n]*十佳场景/);
+  });
+});
+
+describe('an award named by its rate', () => {
+  it('服务商那个20%的奖补 is （六）, the one of the three measures at 20% that the words name', async () => {
+    expect(await chat().ask('服务商那个20%的奖补最高多少')).toMatch(/^\*\*措施（六）[\s\S]*500万元/);
+  });
+
+  it('a rate the topic pays keeps the topic', async () => {
+    const c = chat();
+    await c.ask('安全应急处置平台补助怎么算');
+    expect(await c.ask('就是20%对吧')).toContain('措施（十二）');
   });
 });
 
@@ -193,6 +335,12 @@ describe('outside the notice', () => {
     const reply = await chat().ask(question);
     expect(reply).toMatch(new RegExp(`^通知没有提到“[^”]*${term}`));
     expect(reply).not.toMatch(LEADS_WITH_MEASURE);
+  });
+
+  it('names no nearest measure that shares only words such as 政府 or 奖励 with the question', async () => {
+    const reply = await chat().ask('公司上市的话政府给奖励吗');
+    expect(reply).toMatch(/^通知没有提到“上市”/);
+    expect(reply).not.toContain('最相关');
   });
 
   it('names a genuinely close measure only as the nearest', async () => {
@@ -219,6 +367,68 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
   });
 });
 
+describe('what a yes/no question states chooses the rule it is about', () => {
+  it('小公司, 已经上线, 花了60万 fit （八）: judged and computed, whatever else the message names', async () => {
+    const reply = await chat().ask('我们小公司上了一套WMS，仓库都联网了，花了60万，系统已经上线，能给点补贴吗');
+    expect(reply).toMatch(/^\*\*能\*\*：[^\n]*120,000\.00 元/);
+  });
+
+  it('an amount named by the notice’s own words (智能软硬件) is kept for the search and fits its rule', async () => {
+    const reply = await chat().ask('我们的AI质检场景智能软硬件投了900万，能参加评选拿奖励吗');
+    expect(reply).toMatch(/^\*\*能，如果\*\*[^\n]*措施（三）[^\n]*十佳场景/);
+    expect(reply).toMatch(/✔ 智能软硬件投资额[^\n]*900万/);
+  });
+});
+
+describe('whether there is support at all', () => {
+  it('有 for a measure that promises support without an amount, with what it promises first', async () => {
+    const reply = await chat().ask('外省的服务商来青岛注册公司，有奖励吗');
+    expect(reply).toMatch(/^\*\*有\*\*：措施（十一）写明“注册后按支持财源经济发展相关政策给予奖励”/);
+  });
+
+  it('naming nothing, it is answered with what the notice pays', async () => {
+    for (const question of ['请问有补贴吗', '有啥奖励']) expect(await chat().ask(question)).toMatch(/^通知写明了金额或比例的奖补有以下\d+项/);
+  });
+
+  it('有 with the award and its conditions; 不能 when what the question states rules it out', async () => {
+    expect(await chat().ask('人工智能应用场景有补贴吗')).toMatch(/^\*\*有\*\*：措施（三）/);
+    expect(await chat().ask('我们是大型企业，有两化融合补贴吗')).toMatch(/^\*\*不能\*\*：措施（八）/);
+  });
+});
+
+describe('the responsible units', () => {
+  const { measures } = loadKnowledge();
+  const listed = (unit: string) => measures.filter((m) => m.units.includes(unit));
+
+  it('lists the measures a unit is responsible for, by the name people call it', async () => {
+    const reply = await chat().ask('科技局牵头哪些措施');
+    const expected = listed('市科技局');
+    expect(reply).toMatch(new RegExp(`^市科技局是以下${expected.length}条措施的责任单位`));
+    for (const m of expected) expect(reply).toContain(`措施${m.number}${m.title}`);
+    for (const m of measures.filter((x) => !expected.includes(x))) expect(reply).not.toContain(`措施${m.number}`);
+  });
+
+  it('reads the addressee 各区、市政府 without its comma', async () => {
+    expect(await chat().ask('各区市政府负责哪几条')).toMatch(new RegExp(`^各区、市政府是以下${listed('各区、市政府').length}条措施`));
+  });
+});
+
+describe('questions about the notice that name a measure', () => {
+  it('谁发布 beside a measure’s own words is about that measure; 发文单位 alone about the notice', async () => {
+    expect(await chat().ask('紧缺的人才目录由哪个部门发布')).toMatch(/^[*]*措施（十七）/);
+    expect(await chat().ask('文件是谁发布的')).toContain('青岛市人民政府办公厅');
+  });
+
+  it('of two measures too close to call, the one that has every word of the question is meant', async () => {
+    // 项目库 is （一）'s word (and 重点项目库 （十三）'s); （七） ranks close on 改造升级 alone.
+    expect(await chat().ask('工业互联网改造升级项目库有什么用')).toMatch(/^\*\*措施（一）/);
+  });
+
+  it('a measure’s 适用范围 is whom it is for', async () => {
+    expect(await chat().ask('上云用平台奖补的适用范围')).toMatch(/^措施（六）[^\n]*的条件/);
+  });
+});
+
 describe('small talk and meta', () => {
   it('greets, says what it can do and that it is automated, and says goodbye', async () => {
     const c = chat();
@@ -233,6 +443,12 @@ describe('small talk and meta', () => {
     const reply = await chat().ask('有没有人工客服');
     expect(reply).toContain('没有人工客服');
     expect(reply).toContain('市工业和信息化局');
+  });
+
+  it('thanks back when thanks come with an acknowledgement, after an answer', async () => {
+    const c = chat();
+    await c.ask('标识解析项目奖励多少');
+    expect(await c.ask('行，了解了，多谢')).toMatch(/^不客气/);
   });
 
   it('never answers small talk with not-found', async () => {

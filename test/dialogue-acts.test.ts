@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factsOf, measureOfFacts } from '../src/replies/question-facts';
+import { factsOf, measureOfFacts, withoutAmounts } from '../src/replies/question-facts';
 import { readAct } from '../src/replies';
 import { compileCues, firstCue, withoutCues } from '../src/replies/vocabulary';
 import { platformCloudService, securityEmergencyPlatform, twoIntegration } from '../src/rules';
@@ -18,6 +18,9 @@ describe('reading what a message does', () => {
     ['有没有人工客服', 'human'],
     ['我要转人工，两化融合的事', 'human'],
     ['帮助', 'help'],
+    ['行，知道了，谢谢', 'thanks'],
+    ['嗯，了解了，感谢', 'thanks'],
+    ['你好，你能干什么', 'capabilities'],
   ])('%s is small talk: %s', (text, what) => {
     expect(act(text)).toEqual({ kind: 'small-talk', what });
   });
@@ -33,6 +36,8 @@ describe('reading what a message does', () => {
     expect(act('要交什么材料')).toEqual({ kind: 'apply', need: 'materials' });
     expect(act('申报截止时间是哪天')).toEqual({ kind: 'apply', need: 'deadline' });
     expect(act('有联系电话吗')).toEqual({ kind: 'apply', need: 'phone' });
+    expect(act('上哪儿申报')).toEqual({ kind: 'apply', need: 'procedure' });
+    expect(act('啥时候开始申报')).toEqual({ kind: 'apply', need: 'deadline' });
     // The notice's own end date is a fact about the notice, not a deadline for applying.
     expect(act('有效期截止到什么时候')).toMatchObject({ kind: 'notice-fact', fact: 'validity' });
   });
@@ -47,6 +52,15 @@ describe('reading what a message does', () => {
     expect(act('能拿钱的有哪几条')).toEqual({ kind: 'list', byPeriod: false });
     expect(act('哪些奖补是一次性的')).toEqual({ kind: 'list', byPeriod: true });
     expect(act('这两项能不能同时享受')).toEqual({ kind: 'combine' });
+    expect(act('拿了标识解析的奖励，还能再申请别的吗')).toEqual({ kind: 'combine', again: true });
+    expect(act('哪条措施的奖励最高')).toEqual({ kind: 'list', byPeriod: false, focus: 'highest' });
+    expect(act('定额的奖励有哪些')).toEqual({ kind: 'list', byPeriod: false, focus: 'fixed' });
+    expect(act('这个股权投资算补贴吗')).toEqual({ kind: 'nature' });
+    expect(act('金融局负责哪些')).toEqual({ kind: 'by-unit', unit: '市地方金融监管局' });
+    // Without a unit it is no such question.
+    expect(act('负责哪些').kind).not.toBe('by-unit');
+    // How an award is worked out is not whether it is one.
+    expect(act('这个奖励怎么算')).not.toEqual({ kind: 'nature' });
     expect(act('门槛是什么')).toEqual({ kind: 'question', aspect: 'conditions' });
     expect(act('补多少')).toEqual({ kind: 'question', aspect: 'figures' });
     expect(act('哪个部门管')).toEqual({ kind: 'question', aspect: 'units' });
@@ -62,6 +76,24 @@ describe('phrases with a gap', () => {
     expect(firstCue('哪几条措施有补贴', cues)).toBeDefined();
     expect(firstCue('哪几条一二三四五六七八九措施有补贴', cues)).toBeUndefined();
     expect(withoutCues('两化融合哪几项补贴', cues).trim()).toBe('两化融合');
+  });
+
+  it('leave what stands in the gap when it may be what the question is about', () => {
+    const cues = compileCues(['有…奖励吗'], { keepGaps: true });
+    expect(withoutCues('市里有啥评选或者奖励吗', cues).replace(/\s+/g, '')).toBe('市里啥评选或者');
+  });
+
+  it('read 啥, 咋 and 哪儿 as 什么, 怎么 and 哪里', () => {
+    const cues = compileCues(['什么时候截止', '怎么申报', '去哪里申请']);
+    for (const text of ['啥时候截止', '咋申报', '去哪儿申请']) expect(firstCue(text, cues)).toBeDefined();
+  });
+});
+
+describe('amounts taken out before searching', () => {
+  it('are the money and counts stated, not 5G, rates or years', () => {
+    expect(withoutAmounts('投了80万的5G项目').replace(/\s+/g, '')).toBe('投了的5G项目');
+    expect(withoutAmounts('服务商那个20%的奖补')).toBe('服务商那个20%的奖补');
+    expect(withoutAmounts('2021年服务了30家')).toContain('2021年');
   });
 });
 
@@ -84,6 +116,16 @@ describe('facts a question states, read for a rule', () => {
       annualOperatingCost: 5_000_000,
       alreadyReceived: 2_000_000,
     });
+  });
+
+  it('reads where something is registered: in Qingdao yes, elsewhere no, an ordinary word nothing', () => {
+    expect(facts('平台是在上海注册的法人', securityEmergencyPlatform).answers).toEqual({ registeredInQingdao: false });
+    expect(facts('我们注册在崂山', securityEmergencyPlatform).answers).toEqual({ registeredInQingdao: true });
+    expect(facts('在新建的园区注册', securityEmergencyPlatform).answers).toEqual({});
+  });
+
+  it('takes 一个 for an article, not a count', () => {
+    expect(facts('我们做了一个平台', platformCloudService).answers).toEqual({});
   });
 
   it('leaves out what is not an amount of this rule', () => {

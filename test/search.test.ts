@@ -70,6 +70,17 @@ describe('searching the measures', () => {
     expect(topMeasure('COSMOPlat这种平台政府怎么支持')).toBe(4);
     expect(topMeasure('技改项目有没有奖补')).toBe(7);
   });
+  it('finds an award by the rate it pays, and ignores a rate no measure pays', () => {
+    expect(topMeasure('10%的那个')).toBe(3);
+    expect(engine.search('20%的有哪几项').hits.map((h) => h.measure.id).sort((a, b) => a - b)).toEqual([6, 8, 12]);
+    expect(engine.words('补贴30%吗')).toEqual(['补贴']);
+    expect(engine.unknownWords('补贴30%吗')).toEqual([]);
+  });
+  it('understands the units and bodies by the names people use (发改委, 行业协会) and 一年 for 年度', () => {
+    expect(topMeasure('行业协会可以参与什么')).toBe(18);
+    expect(topMeasure('发改委和科技局一起负责的共性技术')).toBe(16);
+    expect(topMeasure('服务商一年封顶多少')).toBe(6);
+  });
   it('returns nothing rather than the least bad measure', () => {
     expect(engine.search('今天天气怎么样').hits).toEqual([]);
     expect(engine.search('个人所得税怎么申报').hits).toEqual([]);
@@ -80,6 +91,10 @@ describe('searching the measures', () => {
     expect(engine.search('济南的两化融合补贴多少').hits).toEqual([]);
     expect(topMeasure('深圳的服务商来青岛注册法人机构有奖励吗')).toBe(11);
     expect(topMeasure('黄岛区的企业两化融合项目补贴多少')).toBe(8);
+  });
+  it('does not take an ordinary word the notice itself writes for another city (jieba tags 新建 and 深度 as places)', () => {
+    expect(topMeasure('对新建的5G园区基站有什么支持')).toBe(10);
+    expect(engine.search('推进两化深度融合的补贴').elsewhere).toBeUndefined();
   });
   it('tells when the two best hits are too close to choose', () => {
     const hits = engine.search('平台服务商名录').hits;
@@ -118,6 +133,12 @@ describe('words the trimmed dictionary lacks', () => {
     expect(engine.words('稳岗补贴怎么领取')).toContain('稳岗');
     // Frequent single words stay apart: 里|建 is not a word.
     expect(engine.words('园区里建5G基站')).toEqual(['园区', '5G基站']);
+  });
+  it('leaves out adverbs and pronouns the notice never writes: they say how a question is put, not what about', () => {
+    expect(engine.words('标识解析的奖励到底怎么算')).toEqual(['标识解析', '奖励']);
+    expect(engine.search('场景清单究竟是怎么回事').hits[0].uncovered).toEqual([]);
+    // A noun the notice lacks still counts against every measure.
+    expect(engine.search('专利申请费能资助吗').unknown).toContain('专利');
   });
   it('names the words the notice does not mention, joined where they stand together', () => {
     expect(engine.unknownWords('研发费用加计扣除怎么算')).toEqual(['加计扣除']);

@@ -1,5 +1,5 @@
 import { FOLLOW_UP } from './measure-replies';
-import { hasCue, vocabulary, withoutCues, type ApplyNeed, type Aspect, type NoticeFact, type SmallTalk } from './vocabulary';
+import { hasCue, vocabulary, withoutCues, type ApplyNeed, type Aspect, type ListFocus, type NoticeFact, type SmallTalk } from './vocabulary';
 
 /**
  * What a message does, read from its words before any search (the dialogue act). The
@@ -12,6 +12,11 @@ import { hasCue, vocabulary, withoutCues, type ApplyNeed, type Aspect, type Noti
  *   readAct('在哪儿报名')                     → { kind: 'apply', need: 'procedure' }
  *   readAct('大型企业可以拿两化融合奖补吗')   → { kind: 'eligibility', later: false }
  *   readAct('能拿钱的有哪几条')               → { kind: 'list', byPeriod: false }
+ *   readAct('单项补助最高的是哪条')           → { kind: 'list', byPeriod: false, focus: 'highest' }
+ *   readAct('拨改投算补贴吗')                 → { kind: 'nature' }
+ *   readAct('拿了300万，还能再申请…吗')       → { kind: 'combine', again: true }
+ *   readAct('市发改委负责哪些措施')           → { kind: 'by-unit', unit: '市发展改革委' }
+ *   readAct('注册后有奖励吗')                 → { kind: 'eligibility', later: false, existence: true }
  */
 export type Act =
   | { kind: 'small-talk'; what: SmallTalk }
@@ -21,14 +26,27 @@ export type Act =
   | { kind: 'related' }
   | { kind: 'check-up' }
   | { kind: 'estimate' }
-  /** Can two awards be had together? */
-  | { kind: 'combine' }
-  /** Which measures pay money (grouped one-time / yearly when asked). */
-  | { kind: 'list'; byPeriod: boolean }
+  /**
+   * Can two awards be had together? `again`: having had one, asking for another (拿了…还能再申请…吗);
+   * combining only when two measures are named, else a yes/no question about the one.
+   */
+  | { kind: 'combine'; again?: boolean }
+  /**
+   * Which measures pay money (grouped one-time / yearly when asked); `focus`: only the fixed sums,
+   * only those paid as a share, or the largest single award.
+   */
+  | { kind: 'list'; byPeriod: boolean; focus?: ListFocus }
+  /** Is a measure's money a subsidy at all (拨改投算补贴吗)? */
+  | { kind: 'nature' }
+  /** Which measures a responsible unit has (市发改委负责哪些措施). */
+  | { kind: 'by-unit'; unit: string }
   /** How to apply, with what, by when, whom to call. */
   | { kind: 'apply'; need: ApplyNeed }
-  /** A yes/no question about qualifying; `later`: asked about now, after the notice expired. */
-  | { kind: 'eligibility'; later: boolean }
+  /**
+   * A yes/no question about qualifying; `later`: asked about now, after the notice expired;
+   * `existence`: whether there is support at all (注册后有奖励吗).
+   */
+  | { kind: 'eligibility'; later: boolean; existence?: boolean }
   | { kind: 'notice-fact'; fact: NoticeFact; unlessMeasureFound: boolean }
   /** Points at the measure just discussed (这条…). */
   | { kind: 'follow-up'; aspect: Aspect }
@@ -46,23 +64,27 @@ const LATER_YEAR = /20(2[3-9]|[3-9]\d)年/;
 
 /**
  * Small talk when the whole message is made of small-talk phrases and fillers (human: anywhere).
- * The kind is the group of the longest phrase found (早上好 is a greeting, not the 好 of 好的),
- * ties going to the earlier group (好的再见 is a goodbye).
+ * Every kind the message holds counts, except a phrase inside a longer one of another kind
+ * (the 好 of 早上好 is no 好的); of those, the first group in dialogue.json's order wins, so the
+ * part that needs an answer is answered: 好的，明白了，谢谢 thanks back, 好的再见 says goodbye,
+ * 你好，你能做什么 says what the assistant can do.
  */
 function smallTalkOf(text: string): SmallTalk | undefined {
   const v = vocabulary();
   for (const group of v.smallTalk) if (group.anywhere && hasCue(text, group.cues)) return group.kind;
   if (!hasCue(text, v.smallTalkPhrases)) return undefined;
-  let best: { kind: SmallTalk; length: number } | undefined;
+  const rest = withoutCues(text, v.smallTalkCues).replace(LEFTOVER, '');
+  if (rest !== '') return undefined;
+  const found: { kind: SmallTalk; start: number; end: number }[] = [];
   for (const group of v.smallTalk) {
     for (const cue of group.cues) {
-      const match = cue.pattern.exec(text);
-      if (match && (!best || match[0].length > best.length)) best = { kind: group.kind, length: match[0].length };
+      for (const match of text.matchAll(cue.global)) found.push({ kind: group.kind, start: match.index, end: match.index + match[0].length });
     }
   }
-  if (!best) return undefined;
-  const rest = withoutCues(text, v.smallTalkCues).replace(LEFTOVER, '');
-  return rest === '' ? best.kind : undefined;
+  const inside = (a: (typeof found)[number]) =>
+    found.some((b) => b.kind !== a.kind && b.end - b.start > a.end - a.start && b.start <= a.start && a.end <= b.end);
+  const kinds = new Set(found.filter((a) => !inside(a)).map((a) => a.kind));
+  return v.smallTalk.find((group) => kinds.has(group.kind))?.kind;
 }
 
 /** The aspect of a measure the text asks about, if any: 责任单位 → 'units', 门槛 → 'conditions'. */
@@ -85,6 +107,11 @@ export function readAct(normalized: string): Act {
   if (hasCue(text, v.checkUp)) return { kind: 'check-up' };
   if (hasCue(text, v.estimate)) return { kind: 'estimate' };
   if (hasCue(text, v.combine)) return { kind: 'combine' };
+  if (hasCue(text, v.again)) return { kind: 'combine', again: true };
+  if (hasCue(text, v.unitMeasures)) {
+    const unit = v.units.find((u) => u.pattern.test(text))?.unit;
+    if (unit) return { kind: 'by-unit', unit };
+  }
   const validity = v.noticeFacts.find((group) => group.fact === 'validity')!;
   for (const group of v.apply) {
     if (!hasCue(text, group.cues)) continue;
@@ -92,8 +119,12 @@ export function readAct(normalized: string): Act {
     if (group.need === 'deadline' && hasCue(text, validity.cues)) break;
     return { kind: 'apply', need: group.need };
   }
+  const focus = v.listFocus.find((group) => hasCue(text, group.cues))?.focus;
+  if (focus) return { kind: 'list', byPeriod: hasCue(text, v.period), focus };
   if (hasCue(text, v.list)) return { kind: 'list', byPeriod: hasCue(text, v.period) };
+  if (hasCue(text, v.nature)) return { kind: 'nature' };
   if (hasCue(text, v.eligibility)) return { kind: 'eligibility', later: asksAboutLater(text) };
+  if (hasCue(text, v.existence)) return { kind: 'eligibility', later: asksAboutLater(text), existence: true };
   for (const group of v.noticeFacts) {
     if (hasCue(text, group.cues)) return { kind: 'notice-fact', fact: group.fact, unlessMeasureFound: group.unlessMeasure };
   }

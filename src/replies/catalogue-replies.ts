@@ -1,40 +1,45 @@
-import type { Notice } from '../knowledge';
+import type { Measure, Notice } from '../knowledge';
 import { allNotQuantifiedRules, allQuantifiedRules, type QuantifiedRule } from '../rules';
 import { ESTIMATE_ACTIONS } from './estimate-replies';
-import { formatDate } from './notice-replies';
-import { awardLine, PERIOD_WORDS } from './rule-words';
-import type { Reply } from './types';
+import { FOLLOW_UP, unitsLine } from './measure-replies';
+import { formatDate, measureLabel, validityNote } from './notice-replies';
+import { awardCeiling, awardLine, paysFixedSums, PERIOD_WORDS, quantifiedRulesOf, unquantifiedRulesOf } from './rule-words';
+import type { Reply, ReplyAction } from './types';
+import type { ListFocus } from './vocabulary';
 
 /**
  * Which measures pay money, one line each with its rate and cap, derived from the rule
- * declarations; grouped one-time / yearly when asked. The equity stake of （十三） is
+ * declarations; grouped one-time / yearly when asked; or only the fixed sums, only those
+ * paid as a share, or the largest single award first. The equity stake of （十三） is
  * shown apart: it is not a payment.
  *
  *   catalogueReply(notice, { byPeriod: false }).text
  *     → '通知写明了金额或比例的奖补有以下几项…\n- 措施（三）“工业赋能”场景示范奖励：…分别给予300万元、100万元、50万元（一次性）…'
+ *   catalogueReply(notice, { byPeriod: false, focus: 'highest' }).text
+ *     → '**单项金额最高的是措施（六）平台服务商上云用平台奖补**：…年度补助最高不超过500万元…'
  */
-export function catalogueReply(notice: Notice, options: { byPeriod: boolean }): Reply {
-  const awards = allQuantifiedRules.filter((rule) => rule.amountKind === 'award');
-  const equity = allQuantifiedRules.filter((rule) => rule.amountKind === 'equity-ceiling');
-  const line = (rule: QuantifiedRule, withPeriod = true) =>
-    `- ${rule.clause.cite}${rule.title}：${awardLine(rule)}${withPeriod ? `（${PERIOD_WORDS[rule.period]}）` : ''}`;
-  const lines = [`通知写明了金额或比例的奖补有以下${awards.length}项（按原政策口径；通知有效期至${formatDate(notice.validUntil)}，已经到期）：`];
-  if (options.byPeriod) {
-    for (const period of ['one-time', 'yearly'] as const) {
-      const some = awards.filter((rule) => rule.period === period);
-      if (some.length === 0) continue;
-      lines.push(`**${PERIOD_WORDS[period]}**：`, some.map((rule) => line(rule, false)).join('\n'));
-    }
-    lines.push('一次性的按项目给一次；按年度的按当年的数额计算，上限见各项。');
-  } else {
-    lines.push(awards.map((rule) => line(rule)).join('\n'));
-  }
-  for (const rule of equity) {
-    lines.push(`另有${rule.clause.cite}${rule.title}：${awardLine(rule)}——这是财政股权投资，不是补贴。`);
-  }
-  const unquantified = [...new Set(allNotQuantifiedRules.map((rule) => rule.clause.number))].join('');
-  lines.push(`措施${unquantified}也承诺支持，但通知没有写明金额。`);
-  lines.push('想知道贵企业可能符合哪几项，可以做“政策体检”：回答几个问题，逐项看是否符合和大约金额。');
+export interface CatalogueOptions {
+  byPeriod: boolean;
+  focus?: ListFocus;
+}
+
+const awards = () => allQuantifiedRules.filter((rule) => rule.amountKind === 'award');
+const line = (rule: QuantifiedRule, withPeriod = true) =>
+  `- ${rule.clause.cite}${rule.title}：${awardLine(rule)}${withPeriod ? `（${PERIOD_WORDS[rule.period]}）` : ''}`;
+const equityLine = (rule: QuantifiedRule) => `${rule.clause.cite}${rule.title}：${awardLine(rule)}——这是财政股权投资，不是补贴。`;
+const checkUpLine = '想知道贵企业可能符合哪几项，可以做“政策体检”：回答几个问题，逐项看是否符合和大约金额。';
+
+export function catalogueReply(notice: Notice, options: CatalogueOptions): Reply {
+  const expired = `按原政策口径；通知有效期至${formatDate(notice.validUntil)}，已经到期`;
+  const lines =
+    options.focus === 'highest'
+      ? highestLines(expired)
+      : options.focus === 'fixed'
+        ? fixedLines(expired)
+        : options.focus === 'rate'
+          ? rateLines(expired)
+          : allLines(expired, options.byPeriod);
+  lines.push(checkUpLine);
   return {
     text: lines.join('\n\n'),
     actions: [
@@ -42,4 +47,89 @@ export function catalogueReply(notice: Notice, options: { byPeriod: boolean }): 
       { title: ESTIMATE_ACTIONS.menu, value: ESTIMATE_ACTIONS.menu },
     ],
   };
+}
+
+function allLines(expired: string, byPeriod: boolean): string[] {
+  const paying = awards();
+  const lines = [`通知写明了金额或比例的奖补有以下${paying.length}项（${expired}）：`];
+  if (byPeriod) {
+    for (const period of ['one-time', 'yearly'] as const) {
+      const some = paying.filter((rule) => rule.period === period);
+      if (some.length === 0) continue;
+      lines.push(`**${PERIOD_WORDS[period]}**：`, some.map((rule) => line(rule, false)).join('\n'));
+    }
+    lines.push('一次性的按项目给一次；按年度的按当年的数额计算，上限见各项。');
+  } else {
+    lines.push(paying.map((rule) => line(rule)).join('\n'));
+  }
+  lines.push(...equityLines(), unquantifiedLine());
+  return lines;
+}
+
+/** The largest single award first, from each rule's cap or fixed sums; those without a cap apart. */
+function highestLines(expired: string): string[] {
+  const capped = awards()
+    .map((rule) => ({ rule, ceiling: awardCeiling(rule) }))
+    .filter((r): r is { rule: QuantifiedRule; ceiling: NonNullable<ReturnType<typeof awardCeiling>> } => r.ceiling !== undefined)
+    .sort((a, b) => b.ceiling.yuan - a.ceiling.yuan);
+  const uncapped = awards().filter((rule) => awardCeiling(rule) === undefined);
+  const [top, ...rest] = capped;
+  const lines = [
+    `**单项金额最高的是${top.rule.clause.cite}${top.rule.title}**：${awardLine(top.rule)}（${PERIOD_WORDS[top.rule.period]}），即最多${top.ceiling.quote.replace(/^.*?(\d)/, '$1')}（${expired}）。`,
+    ['其余写明上限或金额的奖补，从高到低：', ...rest.map(({ rule }) => line(rule))].join('\n'),
+  ];
+  for (const rule of uncapped) lines.push(`${rule.clause.cite}${rule.title}${awardLine(rule)}：随基数而定，没有写明上限。`);
+  lines.push(...equityLines());
+  return lines;
+}
+
+function fixedLines(expired: string): string[] {
+  const fixed = awards().filter(paysFixedSums);
+  const shares = awards().filter((rule) => !paysFixedSums(rule));
+  return [
+    [`通知写明固定金额（定额）的奖励有${fixed.length}项（${expired}）：`, ...fixed.map((rule) => line(rule))].join('\n'),
+    `其余${shares.length}项按比例计算：${shares.map((rule) => `${rule.clause.cite}${rule.title}`).join('、')}。`,
+  ];
+}
+
+function rateLines(expired: string): string[] {
+  const shares = awards().filter((rule) => !paysFixedSums(rule));
+  const fixed = awards().filter(paysFixedSums);
+  return [
+    [`按比例计算的奖补有${shares.length}项（${expired}）：`, ...shares.map((rule) => line(rule))].join('\n'),
+    `${fixed.map((rule) => `${rule.clause.cite}${rule.title}`).join('、')}是固定金额：${fixed.map(awardLine).join('；')}。`,
+    ...equityLines(),
+  ];
+}
+
+const equityLines = () => allQuantifiedRules.filter((rule) => rule.amountKind === 'equity-ceiling').map((rule) => `另有${equityLine(rule)}`);
+
+function unquantifiedLine(): string {
+  const unquantified = [...new Set(allNotQuantifiedRules.map((rule) => rule.clause.number))].join('');
+  return `措施${unquantified}也承诺支持，但通知没有写明金额。`;
+}
+
+/**
+ * Is a measure's money a subsidy at all? （十三） is an equity stake; an award is an award; a
+ * measure without an amount does not say.
+ *   natureReply(（十三）…).text → '**不算补贴**：措施（十三）…按照不高于被投企业总股本的50%实行股权投资…'
+ */
+export function natureReply(measure: Measure, notice: Notice, estimable: boolean): Reply {
+  const rules = quantifiedRulesOf(measure.id);
+  const equity = rules.find((rule) => rule.amountKind === 'equity-ceiling');
+  const paying = rules.filter((rule) => rule.amountKind === 'award');
+  const [promise] = unquantifiedRulesOf(measure.id);
+  let lead: string;
+  if (equity) {
+    lead = `**不算补贴**：${measureLabel(measure)}是财政资金“拨改投”，按照${awardLine(equity)}实行股权投资——财政资金入股成为被投企业的股东，不是无偿给企业的补贴或奖励。`;
+  } else if (paying.length > 0) {
+    lead = `**是奖补**：${measureLabel(measure)}写明给予奖补——${paying.map((rule) => `${rule.title}${awardLine(rule)}`).join('；')}。`;
+  } else if (promise) {
+    lead = `**通知没有规定**支持的方式和金额：${measureLabel(measure)}只写明“${promise.promise}”。${promise.askNote}`;
+  } else {
+    lead = `**通知没有规定**${measureLabel(measure)}向企业发放补贴：这条措施写的是政府要做的工作。`;
+  }
+  const actions: ReplyAction[] = [{ title: FOLLOW_UP.fullText, value: FOLLOW_UP.fullText }];
+  if (estimable) actions.push({ title: FOLLOW_UP.estimate, value: FOLLOW_UP.estimate });
+  return { text: [lead, `> ${measure.body}`, unitsLine(measure), validityNote(notice)].join('\n\n'), actions };
 }

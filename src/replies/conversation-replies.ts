@@ -71,13 +71,18 @@ export function applyReply(need: ApplyNeed, notice: Notice, measure?: Measure): 
   };
 }
 
-/** Combining awards: the notice is silent; whom to ask for each measure named. */
-export function combineReply(measures: Measure[], notice: Notice): Reply {
+/**
+ * Combining awards: the notice is silent; whom to ask for each measure named, with the awards
+ * named when a measure pays more than one (（三）: “工业赋能”场景示范奖励、“未来城市”十佳场景奖励).
+ */
+export function combineReply(measures: Measure[], notice: Notice, awards: { measure: Measure; title: string }[] = []): Reply {
   const lines = [COMBINATION_NOTE];
   if (measures.length > 0) {
-    lines.push(
-      ['您问到的措施和它们的责任单位：', ...measures.map((m) => `- ${measureLabel(m)}：${m.units.join('、')}`)].join('\n'),
-    );
+    const line = (m: Measure) => {
+      const titles = awards.filter((a) => a.measure === m).map((a) => a.title);
+      return `- ${measureLabel(m)}${titles.length > 1 ? `（${titles.join('、')}）` : ''}：${m.units.join('、')}`;
+    };
+    lines.push(['您问到的措施和它们的责任单位：', ...measures.map(line)].join('\n'));
   }
   lines.push(validityNote(notice));
   return { text: lines.join('\n\n') };
@@ -97,4 +102,17 @@ export function outsideReply(missing: string[], notice: Notice, nearest?: { meas
   }
   lines.push('您可以换个说法，或从下面的五个方面浏览。');
   return { text: lines.join('\n\n'), actions: sectionActions(notice) };
+}
+
+/**
+ * The measures a responsible unit has, from the units each measure lists.
+ *   unitMeasuresReply('市发展改革委', [（十）, （十六）, （十八）], notice).text
+ *     → '市发展改革委是以下3条措施的责任单位：\n- 措施（十）支持5G基站建设…'
+ */
+export function unitMeasuresReply(unit: string, measures: Measure[], notice: Notice): Reply {
+  const lines = [
+    [`${unit}是以下${measures.length}条措施的责任单位（多数与其他单位共同负责）：`, ...measures.map((m) => `- ${measureLabel(m)}（责任单位：${m.units.join('、')}）`)].join('\n'),
+    validityNote(notice),
+  ];
+  return { text: lines.join('\n\n'), actions: measures.map((m) => ({ title: `${m.number}${m.title}`, value: `措施${m.number}` })) };
 }

@@ -18,6 +18,8 @@ import type { Reply, ReplyAction } from './types';
 export interface EligibilityOptions {
   /** The question asks about now: lead with the notice's expiry. */
   later: boolean;
+  /** The question asks whether there is support at all (有奖励吗): with no facts to judge, lead with 有. */
+  existence?: boolean;
   estimable: boolean;
 }
 
@@ -29,19 +31,24 @@ export function eligibilityReply(
   options: EligibilityOptions,
 ): Reply {
   const lines: string[] = [];
-  if (options.later) {
-    lines.push(
-      `**通知已经到期**：本通知有效期至${formatDate(notice.validUntil)}，现在已不再执行；现在是否还有同类支持，请向${measureLabel(measure)}的责任单位（${measure.units.join('、')}）咨询。以下按原政策口径说明。`,
-    );
+  const judged = rule ? verdict(measure, rule, facts, options.existence ?? false) : unquantifiedVerdict(measure, options.existence ?? false);
+  const askNow = `现在是否还有同类支持，请向${measureLabel(measure)}的责任单位（${measure.units.join('、')}）咨询`;
+  if (options.later && Object.keys(facts.answers).length === 0) {
+    // Asked about now and nothing to judge: the answer is the expiry; the notice's own terms follow.
+    const [first, ...rest] = judged;
+    lines.push(`**现在不能再按本通知申报**：本通知有效期至${formatDate(notice.validUntil)}，已经到期。${askNow}。`, `按原政策口径，${first}`, ...rest);
+  } else {
+    // The verdict leads; the expiry follows it when the question is about now.
+    lines.push(...judged);
+    if (options.later) lines.push(`注意：本通知有效期至${formatDate(notice.validUntil)}，已经到期，以上是按原政策口径的判断；${askNow}。`);
   }
-  lines.push(...(rule ? verdict(rule, facts) : unquantifiedVerdict(measure)));
   lines.push(`> ${rule ? rule.clause.text : measure.body}`, unitsLine(measure), validityNote(notice));
   const actions: ReplyAction[] = [{ title: FOLLOW_UP.fullText, value: FOLLOW_UP.fullText }];
   if (options.estimable) actions.push({ title: FOLLOW_UP.estimate, value: FOLLOW_UP.estimate });
   return { text: lines.join('\n\n'), actions };
 }
 
-function verdict(rule: QuantifiedRule, facts: QuestionFacts): string[] {
+function verdict(measure: Measure, rule: QuantifiedRule, facts: QuestionFacts, existence: boolean): string[] {
   const unmet = earlyIneligibility(rule, facts.answers);
   if (unmet.length > 0) {
     return [`**不能**：${unmet.map((result) => unmetLine(rule, result, facts.said[result.input])).join('；')}。`];
@@ -57,7 +64,9 @@ function verdict(rule: QuantifiedRule, facts: QuestionFacts): string[] {
   const open = rule.conditions.filter((c) => missing.includes(c.input));
   const met = rule.conditions.filter((c) => facts.answers[c.input] !== undefined);
   const lines = [
-    `**能，如果**同时符合${rule.clause.cite}的以下条件（适用对象：${rule.subject}）：`,
+    existence
+      ? `**有**：${measureLabel(measure)}的${rule.title}，${awardLine(rule)}（${PERIOD_WORDS[rule.period]}），须同时符合以下条件（适用对象：${rule.subject}）：`
+      : `**能，如果**同时符合${rule.clause.cite}的以下条件（适用对象：${rule.subject}）：`,
     [
       ...open.map((c) => `- ${conditionLine(rule, c)}`),
       ...met.map((c) => `- ✔ ${conditionLine(rule, c)}：您说的是“${facts.said[c.input]}”`),
@@ -86,12 +95,16 @@ function previewAmount(rule: QuantifiedRule, facts: QuestionFacts): string | und
   return `${amountText(result.estimate.amountFen)}（${result.estimate.formula?.text ?? ''}）`;
 }
 
-/** A measure without an amount: what it promises, and whom to ask. */
-function unquantifiedVerdict(measure: Measure): string[] {
+/** A measure without an amount: what it promises, and whom to ask. Asked whether there is support: 有, without an amount. */
+function unquantifiedVerdict(measure: Measure, existence: boolean): string[] {
   const [rule] = unquantifiedRulesOf(measure.id);
+  if (rule && existence) {
+    return [`**有**：${rule.clause.cite}写明“${rule.promise}”；具体条件和金额，通知没有规定。${rule.askNote}`];
+  }
   if (rule) {
     return [`**通知没有规定**具体条件和金额：${rule.clause.cite}只写明“${rule.promise}”。${rule.askNote}`];
   }
+  if (existence) return [`**有相关措施**：${measureLabel(measure)}写的是政府要做的工作（原文见下），申请条件和奖补金额通知没有规定。`];
   return [`**通知没有规定**${measureLabel(measure)}的申请条件或奖补金额，这条措施写的是政府要做的工作。`];
 }
 

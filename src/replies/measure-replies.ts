@@ -64,12 +64,24 @@ export function unitsOf(measure: Measure): Reply {
   return { text: `${measureLabel(measure)}的${unitsLine(measure)}。`, actions: followUpActions(false).slice(0, 1) };
 }
 
+/**
+ * The figures of a measure: for each award its rate and cap (or sums) as the rule declares them,
+ * saying when the notice sets no cap; then the sentences that state them.
+ *   figuresOf(（九）…).text → '措施（九）…的支持标准：标识解析项目奖励按其获得中央财政资金的5%（通知未规定上限），一次性。…'
+ */
 export function figuresOf(measure: Measure, notice: Notice, estimable: boolean): Reply {
   const figures = figureSentences(measure);
-  const text = figures.length
-    ? `${measureLabel(measure)}的支持标准：${figures.join('')}`
-    : `${measureLabel(measure)}没有写明具体金额或比例。可咨询${unitsLine(measure).replace('责任单位：', '')}。`;
-  return { text: [text, validityNote(notice)].join('\n\n'), actions: followUpActions(estimable) };
+  const rules = quantifiedRulesOf(measure.id);
+  const lines: string[] = [];
+  if (rules.length > 0) {
+    lines.push(`${measureLabel(measure)}的支持标准：${rules.map((rule) => `${rule.title}${awardLine(rule)}，${PERIOD_WORDS[rule.period]}`).join('；')}。`);
+    if (figures.length > 0) lines.push(`> ${figures.join('')}`);
+  } else if (figures.length > 0) {
+    lines.push(`${measureLabel(measure)}写明的数额：${figures.join('')}`);
+  } else {
+    lines.push(`${measureLabel(measure)}没有写明具体金额或比例。可咨询${unitsLine(measure).replace('责任单位：', '')}。`);
+  }
+  return { text: [...lines, validityNote(notice)].join('\n\n'), actions: followUpActions(estimable) };
 }
 
 /**

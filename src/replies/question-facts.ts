@@ -1,5 +1,21 @@
 import { allQuantifiedRules, estimate, missingInputs, readAmount, type QuantifiedRule, type Reading } from '../rules';
+import { loadKnowledge } from '../knowledge';
+import { normalizeQuery } from '../search';
+import { placeNames } from '../search/segmenter';
 import { vocabulary, withoutCues, type Cue } from './vocabulary';
+
+let noticeText: string | undefined;
+/**
+ * The places a text names, as the search reads them: Qingdao's (places.txt) or others; an
+ * ordinary word jieba tags as a place that the notice itself writes (新建) is none.
+ */
+function placesIn(text: string): { local: boolean; elsewhere: boolean } {
+  const { localPlaces, measures } = loadKnowledge();
+  noticeText ??= normalizeQuery(measures.map((m) => m.text).join('\n'));
+  const places = placeNames(text).filter((place) => localPlaces.has(place) || !noticeText!.includes(place));
+  const local = places.some((place) => localPlaces.has(place));
+  return { local, elsewhere: !local && places.length > 0 };
+}
 
 /**
  * What a question says about the answers a rule needs (knowledge/question-facts.json),
@@ -28,6 +44,18 @@ export const AMOUNTS = /(?:几|近|约|超过|不到|将近|大约)?\d+(?:\.\d+)
 const NOT_AFTER = /^[%年月日号GgK条项级]/;
 const CLAUSE_BREAK = /[,，。;；!！?？、]/;
 
+/** True when the number matched at `start` is an amount or a count, not 20%, 2024年, 5G or 第8条. */
+const isAmountAt = (text: string, start: number, length: number): boolean =>
+  !NOT_AFTER.test(text.slice(start + length)) && text.charAt(start - 1) !== '第';
+
+/**
+ * The text without the amounts it states (投了80万, 30家), which name no measure; 20%, 5G or
+ * 2024年 stay (a rate may name an award, 5G a measure).
+ *   withoutAmounts('投了80万的5G项目') → '投了 的5G项目'
+ */
+export const withoutAmounts = (text: string): string =>
+  text.replace(AMOUNTS, (amount: string, at: number) => (amount && isAmountAt(text, at, amount.length) ? ' ' : amount));
+
 export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
   const answers: Record<string, unknown> = {};
   const said: Record<string, string> = {};
@@ -47,10 +75,23 @@ export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
     rest = rest.replace(cue.global, (found) => '　'.repeat(found.length));
   }
 
+  // Places: 在济南注册 says no to 在我市注册, 注册在黄岛 yes.
+  for (const { input, patterns } of vocabulary().facts.places) {
+    if (!rule.inputs[input] || answers[input] !== undefined) continue;
+    for (const pattern of patterns) {
+      for (const match of rest.matchAll(pattern)) {
+        const { local, elsewhere } = placesIn(match[1]);
+        if (local) accept(input, true, match[0]);
+        else if (elsewhere) accept(input, false, match[0]);
+      }
+    }
+  }
+
   for (const match of text.matchAll(AMOUNTS)) {
     const start = match.index;
-    const end = start + match[0].length;
-    if (NOT_AFTER.test(text.slice(end)) || text.charAt(start - 1) === '第') continue;
+    if (!isAmountAt(text, start, match[0].length)) continue;
+    // 一个 (1个 once normalised) is the article of 做了一个…, not a count.
+    if (match[0] === '1个') continue;
     const reading = amountReading(match[0]);
     if (reading.kind !== 'value' || typeof reading.value !== 'number') continue;
     const kind = /[家个]/.test(match[0]) ? 'count' : /[万亿元块]/.test(match[0]) ? 'money' : undefined;
@@ -142,4 +183,6 @@ export function prepareQuestionReading(): void {
   }
   for (const { cue } of v.facts.statementPhrases) cue.pattern.test(sample);
   for (const { cues } of v.facts.amounts) for (const cue of cues) [...sample.matchAll(cue.global)];
+  for (const { patterns } of v.facts.places) for (const pattern of patterns) [...'在青岛注册的法人'.matchAll(pattern)];
+  placesIn('青岛');
 }

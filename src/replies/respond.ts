@@ -1,8 +1,8 @@
 import type { Measure, Notice } from '../knowledge';
 import { closeHits, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
 import { asksAboutLater, readAct, type Act, type ActKind } from './acts';
-import { catalogueReply } from './catalogue-replies';
-import { applyReply, combineReply, outsideReply, smallTalkReply } from './conversation-replies';
+import { catalogueReply, natureReply } from './catalogue-replies';
+import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
 import { eligibilityReply, ruleForQuestion } from './eligibility-replies';
 import { ESTIMATE_ACTIONS } from './estimate-replies';
 import {
@@ -17,11 +17,12 @@ import {
   relatedMeasures,
   unitsOf,
 } from './measure-replies';
-import { noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
-import { AMOUNTS, factsOf, measureOfFacts, prepareQuestionReading, type QuestionFacts } from './question-facts';
+import { measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
+import { factsOf, measureOfFacts, prepareQuestionReading, withoutAmounts, type QuestionFacts } from './question-facts';
 import type { QuantifiedRule } from '../rules';
+import { quantifiedRulesOf } from './rule-words';
 import type { Reply } from './types';
-import { vocabulary, withoutCues, type Aspect, type Cue } from './vocabulary';
+import { hasCue, vocabulary, withoutCues, type Aspect, type Cue } from './vocabulary';
 
 // Once, when the bot starts: a turn reads no file (knowledge/dialogue.json) and pays no first-use cost.
 prepareQuestionReading();
@@ -113,16 +114,24 @@ class Turn {
         return this.estimate(act);
       case 'list':
         return this.list(act);
+      case 'nature':
+        return this.nature(act);
       case 'combine':
         return this.combine(act);
+      case 'by-unit': {
+        const measures = this.ctx.notice.sections.flatMap((section) => section.measures).filter((m) => m.units.includes(act.unit));
+        return { ...this.keep(act, [unitMeasuresReply(act.unit, measures, notice)]), measures: measures.map((m) => m.id) };
+      }
       case 'apply':
         return this.apply(act);
       case 'eligibility':
         return this.eligibility(act);
       case 'notice-fact': {
-        // 适用范围 alone is about the notice; 两化融合的适用范围 is about a measure.
-        const subject = act.unlessMeasureFound ? this.fromSearch(this.ctx.search.search(this.text, { limit: 3 }), this.text) : undefined;
-        if (subject && subject.kind !== 'outside') return this.answerSubject(act, subject);
+        // 适用范围 alone is about the notice; 两化融合的适用范围, 紧缺人才目录谁发布 are about a measure:
+        // the words left once the question's own (发文单位, 谁发布) are taken out name it.
+        const subject = act.unlessMeasureFound ? this.subject(vocabulary().noticeFactCues) : undefined;
+        // A measure's 适用范围 is whom it is for: its conditions.
+        if (subject && (subject.kind === 'measure' || subject.kind === 'choose')) return this.answerSubject(act, subject, act.fact === 'scope' ? 'conditions' : undefined);
         return this.keep(act, [noticeFact(act.fact, notice)]);
       }
       case 'follow-up':
@@ -145,7 +154,25 @@ class Turn {
     }
     const subject = this.subject(vocabulary().actCues);
     if (subject.kind === 'none') return this.onTopic(act, (m) => this.aspectReply(aspect ?? 'summary', m));
+    if (subject.kind === 'outside' && act.kind === 'follow-up' && this.pointsAtTopic(subject)) {
+      return this.withMissingNote(act, subject, this.aspectReply(aspect ?? 'summary', this.topic!));
+    }
     return this.answerSubject(act, subject, aspect);
+  }
+
+  /**
+   * 这笔钱能随意支配吗, 这条对上市公司适用吗: the message points at the topic (这条, 这笔钱) and asks
+   * about something the notice never writes. It is about the topic all the same.
+   */
+  private pointsAtTopic(subject: Subject): boolean {
+    return subject.kind === 'outside' && !!this.topic && !subject.response.elsewhere?.length && hasCue(this.normalized, vocabulary().thisMeasure);
+  }
+
+  /** A reply about the topic that first says what of the question the measure does not mention. */
+  private withMissingNote(act: Act, subject: Extract<Subject, { kind: 'outside' }>, reply: Reply): QaTurn {
+    const missing = this.missingWords(subject);
+    const note = missing.length > 0 ? `${measureLabel(this.topic!)}没有提到“${missing.join('”“')}”；它的原文要点如下。\n\n` : '';
+    return this.about(act, this.topic!, { ...reply, text: note + reply.text });
   }
 
   private apply(act: Extract<Act, { kind: 'apply' }>): QaTurn {
@@ -168,20 +195,52 @@ class Turn {
   private eligibility(act: Extract<Act, { kind: 'eligibility' }>): QaTurn {
     const subject = this.subject(vocabulary().eligibilityCues);
     const judge = (measure: Measure) => this.judge(act, measure, act.later);
+    // 小厂…ERP和MES…车间…花了200万…已经上线: the facts it states fit （八）'s rule, whatever 车间 ranks.
+    const fitting = this.fitsStatedFacts(subject);
+    if (fitting) return judge(fitting);
     if (subject.kind === 'measure') return judge(subject.measure);
+    // 服务收入1000万以上能拿20%吗: 20% is paid by three measures, 服务收入 is asked by one of them.
+    const byFacts = measureOfFacts(this.normalized);
+    const chosen = subject.kind === 'choose' ? subject.hits.find((hit) => hit.measure.id === byFacts) : undefined;
+    if (chosen) return judge(chosen.measure);
+    if (subject.kind === 'outside' && this.pointsAtTopic(subject)) {
+      const judged = judge(this.topic!);
+      return this.withMissingNote(act, subject, judged.replies[0]);
+    }
     if (subject.kind !== 'none') return this.answerSubject(act, subject);
     if (this.topic) return judge(this.topic);
     // 服务收入1000万以上能拿吗: the facts alone name the rule's measure.
-    const named = measureOfFacts(this.normalized);
-    const measure = named === undefined ? undefined : this.ctx.search.getMeasure(named);
+    const measure = byFacts === undefined ? undefined : this.ctx.search.getMeasure(byFacts);
     if (measure) return judge(measure);
     if (act.later) return this.keep(act, [noticeFact('validity', this.ctx.notice)]);
+    // 有补贴吗, naming nothing: what the notice pays.
+    if (act.existence) return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: false })]);
     return this.keep(act, [
       {
         text: `${noMeasureYet().text}\n\n想知道贵企业可能符合哪几项奖补，也可以做“政策体检”。`,
         actions: [{ title: ESTIMATE_ACTIONS.checkUp, value: ESTIMATE_ACTIONS.checkUp }],
       },
     ]);
+  }
+
+  /**
+   * Of the measures the search found for a yes/no question, the one whose rule the facts it
+   * states fit best, when they fit it better than the measure the words ranked first. A stated
+   * amount counts twice, a statement once, and it takes 2: 小厂, 已经上线, 花了200万 fit （八）'s
+   * rule; 智能软硬件投了1000多万 fits （三）'s 十佳场景; 大型企业 alone fits none in particular.
+   */
+  private fitsStatedFacts(subject: Subject): Measure | undefined {
+    if (subject.kind === 'none' || subject.kind === 'no-such' || !this.searched || this.searched.reference !== undefined) return undefined;
+    const weight = (rule: QuantifiedRule) =>
+      Object.keys(this.factsFor(rule).answers).reduce((sum, key) => sum + (rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count' ? 2 : 1), 0);
+    const fit = (measure: Measure) => Math.max(0, ...quantifiedRulesOf(measure.id).map(weight));
+    const first = subject.kind === 'measure' ? subject.measure : undefined;
+    let best: { measure: Measure; fit: number } | undefined;
+    for (const { measure } of this.searched.hits) {
+      const f = fit(measure);
+      if (f >= 2 && (!best || f > best.fit)) best = { measure, fit: f };
+    }
+    return best && (!first || best.fit > fit(first)) ? best.measure : undefined;
   }
 
   private readonly facts = new Map<QuantifiedRule, QuestionFacts>();
@@ -197,7 +256,8 @@ class Turn {
   private judge(act: Act, measure: Measure, later: boolean): QaTurn {
     const rule = this.ruleFor(measure);
     const facts = rule ? this.factsFor(rule) : { answers: {}, said: {} };
-    const reply = eligibilityReply(measure, rule, facts, this.ctx.notice, { later, estimable: this.estimable(measure) });
+    const existence = act.kind === 'eligibility' && act.existence === true;
+    const reply = eligibilityReply(measure, rule, facts, this.ctx.notice, { later, existence, estimable: this.estimable(measure) });
     return this.about(act, measure, reply);
   }
 
@@ -218,19 +278,36 @@ class Turn {
     // 两化融合有哪些补贴 names its measure: answer that one.
     const subject = this.subject(vocabulary().actCues);
     if (subject.kind !== 'none') return this.answerSubject(act, subject);
-    return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod })]);
+    return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus })]);
+  }
+
+  private nature(act: Act): QaTurn {
+    const subject = this.subject(vocabulary().actCues);
+    if (subject.kind === 'measure') return this.about(act, subject.measure, natureReply(subject.measure, this.ctx.notice, this.estimable(subject.measure)));
+    if (subject.kind === 'none') return this.onTopic(act, (m) => natureReply(m, this.ctx.notice, this.estimable(m)));
+    return this.answerSubject(act, subject);
   }
 
   private combine(act: Extract<Act, { kind: 'combine' }>): QaTurn {
-    const own = withoutCues(this.normalized, vocabulary().actCues);
-    const measures: Measure[] = [];
-    for (const part of own.split(/和|与|及|跟|、|,|还有|以及|或者|或/)) {
-      if (this.contentWords(part).length === 0) continue;
-      const [hit] = this.ctx.search.search(part, { limit: 1 }).hits;
-      if (hit && !measures.includes(hit.measure)) measures.push(hit.measure);
+    // Each part of the message (拿了300万 | 还能再申请服务商那个20%的奖补吗) may name an award; the
+    // act's own words are taken out of each part, so a phrase spanning two parts names neither.
+    const named: { measure: Measure; rule?: QuantifiedRule }[] = [];
+    for (const part of this.normalized.split(/和|与|及|跟|、|,|;|还有|以及|或者|或/)) {
+      const own = withoutAmounts(withoutCues(part, vocabulary().actCues));
+      if (this.contentWords(own).length === 0) continue;
+      const [hit] = this.ctx.search.search(own, { limit: 1 }).hits;
+      if (!hit) continue;
+      // （三） pays two awards: 数字化车间 and 十佳场景 are two of them.
+      const rules = quantifiedRulesOf(hit.measure.id);
+      const rule = rules.length > 1 ? ruleForQuestion(hit.measure.id, this.ctx.search.words(own), () => ({ answers: {}, said: {} })) : undefined;
+      if (!named.some((n) => n.measure === hit.measure && n.rule === rule)) named.push({ measure: hit.measure, rule });
     }
+    // 已累计拿了200万，还能申请吗: one award, so it is whether that one can still be had.
+    if (act.again && named.length < 2) return this.eligibility({ kind: 'eligibility', later: asksAboutLater(this.normalized) });
+    const measures = [...new Set(named.map((n) => n.measure))];
     if (measures.length === 0 && this.topic) measures.push(this.topic);
-    return { ...this.keep(act, [combineReply(measures, this.ctx.notice)]), measures: measures.map((m) => m.id) };
+    const awards = named.filter((n) => n.rule).map((n) => ({ measure: n.measure, title: n.rule!.title }));
+    return { ...this.keep(act, [combineReply(measures, this.ctx.notice, awards)]), measures: measures.map((m) => m.id) };
   }
 
   private estimate(act: Act): QaTurn {
@@ -249,11 +326,14 @@ class Turn {
    * nothing is left but generic words (政策, 补贴, 项目): then it is about the topic. What is
    * left is also what is searched: 哪个部门 would rank （二十）强化部门协同 first.
    */
+  /** The last search subject() made of the message's own words. */
+  private searched?: SearchResponse;
+
   private subject(strip: Cue[]): Subject {
     // 第八条, 措施8: the search resolves a direct reference without ranking.
     if (findMeasureReference(this.normalized) !== undefined) return this.fromSearch(this.ctx.search.search(this.text, { limit: 1 }), this.text);
-    const own = withoutCues(this.normalized, strip).replace(AMOUNTS, ' ');
-    const response = this.ctx.search.search(own, { limit: 3 });
+    const own = withoutAmounts(withoutCues(this.normalized, strip));
+    const response = (this.searched = this.ctx.search.search(own, { limit: 3 }));
     const generic = vocabulary().generic;
     if (response.words.every((word) => generic.has(word))) return { kind: 'none' };
     return this.fromSearch(response, own);
@@ -272,16 +352,27 @@ class Turn {
       return hit ? { kind: 'measure', measure: hit.measure, hit } : { kind: 'no-such', number: response.reference };
     }
     const [top] = response.hits;
+    const generic = vocabulary().generic;
+    // Nothing but how the question is put (每次发多少个, 主要看什么): it is about the topic.
+    if (!top && this.topic && response.words.every((word) => generic.has(word))) return { kind: 'none' };
     if (!top) return { kind: 'outside', response, searched };
-    const close = closeHits(response.hits);
-    const chosen = close.find((hit) => hit.measure.id === this.topic?.id) ?? top;
+    let close = closeHits(response.hits);
+    // Of hits too close to call by score, one that alone has every word of the question is meant.
+    const whole = close.filter((hit) => hit.coverage === 1);
+    if (top.coverage < 1 && whole.length === 1) close = whole;
+    // The topic stays while it answers as much of the question as the best measure does.
+    const onTopic = response.hits.find((hit) => hit.measure.id === this.topic?.id && hit.coverage >= close[0].coverage);
+    const chosen = onTopic ?? close[0];
     if (chosen.coverage < REPLY_TUNING.hedgeCoverage) {
       // The best measure leaves out words the notice never writes (人才落户: 落户): only the nearest.
-      const generic = vocabulary().generic;
       const missing = chosen.uncovered.filter((word) => !generic.has(word) && !this.ctx.search.mentions(word));
-      if (missing.length > 0) return { kind: 'outside', response, searched, nearest: chosen, missing };
+      if (missing.length > 0) {
+        // Genuinely close only when it has some of the question's own words, not just 政府 or 奖励.
+        const shared = response.words.filter((word) => !generic.has(word) && !chosen.uncovered.includes(word));
+        return { kind: 'outside', response, searched, missing, ...(shared.length > 0 ? { nearest: chosen } : {}) };
+      }
     }
-    if (chosen === top && close.length > 1) return { kind: 'choose', hits: close };
+    if (!onTopic && close.length > 1) return { kind: 'choose', hits: close };
     return { kind: 'measure', measure: chosen.measure, hit: chosen };
   }
 
@@ -293,19 +384,24 @@ class Turn {
       case 'no-such':
         return this.keep(act, [noSuchMeasure(subject.number)]);
       case 'choose':
-        return { ...this.keep(act, [chooseBetween(subject.hits.map((hit) => hit.measure))]), measures: ids(subject.hits) };
+        // Until the user picks one, the first offered is the topic: 每次发多少个 is answered about it, and says so.
+        return {
+          ...this.keep(act, [chooseBetween(subject.hits.map((hit) => hit.measure))]),
+          lastMeasureId: subject.hits[0].measure.id,
+          measures: ids(subject.hits),
+        };
       case 'outside': {
         const { response, nearest } = subject;
-        const generic = vocabulary().generic;
-        const unknown = this.ctx.search.unknownWords(subject.searched).filter((word) => !generic.has(word));
-        const missing = response.elsewhere?.length
-          ? response.elsewhere.map((place) => `${place}的政策`)
-          : unknown.length > 0
-            ? unknown
-            : (subject.missing ?? []);
+        const missing = response.elsewhere?.length ? response.elsewhere.map((place) => `${place}的政策`) : this.missingWords(subject);
         const reply = outsideReply(missing, notice, nearest ? { measure: nearest.measure, snippet: nearest.snippet } : undefined);
-        // The topic is left: what was asked is not in the notice.
-        return { replies: [reply], act: act.kind, measures: nearest ? [nearest.measure.id] : [], ...(nearest ? { hedged: true } : {}) };
+        // What was asked is not in the notice: the topic stays as it was (or, with none, the nearest named).
+        return {
+          replies: [reply],
+          lastMeasureId: this.topic?.id ?? nearest?.measure.id,
+          act: act.kind,
+          measures: nearest ? [nearest.measure.id] : [],
+          ...(nearest ? { hedged: true } : {}),
+        };
       }
       case 'measure': {
         const { measure, hit } = subject;
@@ -323,6 +419,13 @@ class Turn {
         }
       }
     }
+  }
+
+  /** What the notice does not mention of what was searched: its unknown words, or those the nearest measure lacks. */
+  private missingWords(subject: Extract<Subject, { kind: 'outside' }>): string[] {
+    const generic = vocabulary().generic;
+    const unknown = this.ctx.search.unknownWords(subject.searched).filter((word) => !generic.has(word));
+    return unknown.length > 0 ? unknown : (subject.missing ?? []);
   }
 
   /** The part of a measure an aspect asks for. */
@@ -368,3 +471,4 @@ class Turn {
 }
 
 const ids = (hits: SearchHit[]): number[] => hits.map((hit) => hit.measure.id);
+

@@ -1,4 +1,4 @@
-import { rulesForMeasure, type ConditionResult, type Period, type QuantifiedRule, type Rule } from '../rules';
+import { rulesForMeasure, type ConditionResult, type MoneyFigure, type Period, type QuantifiedRule, type Rule } from '../rules';
 
 /**
  * A rule's conditions and amounts in words, derived from its declaration (src/rules):
@@ -30,6 +30,25 @@ export function awardLine(rule: QuantifiedRule): string {
   if (rates.length === 0) return sums.length > 1 ? `分别给予${sums.join('、')}` : `给予${sums.join('')}`;
   const capped = sums.length > 0 ? `，${sums.join('，')}` : rule.amountKind === 'award' ? '（通知未规定上限）' : '';
   return `${rates.join('，')}${capped}`;
+}
+
+/** The figures a rule pays by, not those it tests: its rates, and its caps or fixed sums. */
+function awardFigures(rule: QuantifiedRule) {
+  const thresholds = thresholdQuotes(rule);
+  return Object.values(rule.clause.figures).filter((f) => !thresholds.has(f.quote));
+}
+
+/** True when a rule pays fixed sums rather than a share of something: （三）'s 300万元、100万元、50万元. */
+export const paysFixedSums = (rule: QuantifiedRule): boolean => !awardFigures(rule).some((f) => f.kind === 'rate');
+
+/**
+ * The most one award of a rule can be, as the notice states it: its cap, or its largest fixed sum;
+ * undefined when the notice sets no cap (（九）: 5% of the central funds).
+ *   awardCeiling(platformCloudService) → { kind: 'money', yuan: 5000000, quote: '年度补助最高不超过500万元' }
+ */
+export function awardCeiling(rule: QuantifiedRule): MoneyFigure | undefined {
+  const sums = awardFigures(rule).filter((f): f is MoneyFigure => f.kind === 'money');
+  return sums.reduce<MoneyFigure | undefined>((best, f) => (!best || f.yuan > best.yuan ? f : best), undefined);
 }
 
 /** A condition as a line of a list: '年度服务本地企业数 ≥ 50 家（通知原文：“年度服务本地企业50家以上”）'. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { knowledgePath } from '../knowledge';
+import { knowledgePath, loadKnowledge } from '../knowledge';
 import { normalizeQuery } from '../search';
 
 /**
@@ -20,6 +20,7 @@ export const SMALL_TALK = ['human', 'identity', 'capabilities', 'help', 'goodbye
 export const APPLY_NEEDS = ['materials', 'deadline', 'phone', 'contact', 'procedure'] as const;
 export const ASPECTS = ['units', 'conditions', 'period', 'figures', 'full-text', 'summary'] as const;
 export const NOTICE_FACTS = ['validity', 'issuer', 'date', 'scope', 'overview'] as const;
+export const LIST_FOCUS = ['highest', 'fixed', 'rate'] as const;
 
 const DialogueSchema = z.object({
   note: Note,
@@ -31,10 +32,15 @@ const DialogueSchema = z.object({
   checkUp: Listed,
   estimate: Listed,
   combine: Listed,
+  again: Listed,
   list: Listed,
+  listFocus: z.object({ note: Note, groups: z.array(z.object({ focus: z.enum(LIST_FOCUS), phrases: Phrases })) }),
+  nature: Listed,
   period: Listed,
+  unitMeasures: Listed,
   apply: z.object({ note: Note, groups: z.array(z.object({ need: z.enum(APPLY_NEEDS), phrases: Phrases })) }),
   eligibility: Listed,
+  existence: Listed,
   later: Listed,
   noticeFacts: z.object({
     note: Note,
@@ -48,6 +54,7 @@ const DialogueSchema = z.object({
 const FactsSchema = z.object({
   note: Note,
   statements: z.array(z.object({ input: z.string().min(1), value: z.union([z.boolean(), z.string()]), phrases: Phrases })),
+  places: z.object({ note: Note, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
   amounts: z.object({ note: Note, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
 });
 
@@ -55,34 +62,64 @@ export type SmallTalk = (typeof SMALL_TALK)[number];
 export type ApplyNeed = (typeof APPLY_NEEDS)[number];
 export type Aspect = (typeof ASPECTS)[number];
 export type NoticeFact = (typeof NOTICE_FACTS)[number];
+export type ListFocus = (typeof LIST_FOCUS)[number];
 
 /** One phrase, compiled; `global` is the same pattern with the g flag (for replace and matchAll). */
 export interface Cue {
   phrase: string;
   pattern: RegExp;
   global: RegExp;
+  /** The pattern with each '…' gap captured, for stripping the phrase but not what stands in its gaps. */
+  strip?: string;
 }
 
 const GAP = '…';
 
-/** '哪几…补贴' → /哪几.{0,8}?补贴/ on normalised text (traditional → simplified, Latin upper case). */
-export function compileCues(phrases: readonly string[]): Cue[] {
+/**
+ * Question words people write colloquially: a phrase written with 什么 also matches 啥 (截止时间是啥时候),
+ * 怎么 also 咋, 哪里 also 哪儿 (去哪儿申报), and the other way round.
+ */
+const COLLOQUIAL: [RegExp, string][] = [
+  [/什么|啥/g, '(?:什么|啥)'],
+  [/怎么|咋/g, '(?:怎么|咋)'],
+  [/哪里|哪儿/g, '(?:哪里|哪儿)'],
+];
+
+/** A phrase's words between gaps as a pattern: normalised, escaped, with colloquial question words. */
+function partSource(part: string): string {
+  let source = normalizeQuery(part).replace(/\s+/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const [words, alternatives] of COLLOQUIAL) source = source.replace(words, alternatives);
+  return source;
+}
+
+/**
+ * '哪几…补贴' → /哪几.{0,8}?补贴/ on normalised text (traditional → simplified, Latin upper case).
+ * With `keepGaps`, stripping the phrase leaves what stands in its gaps: the gap of 有…奖励吗 or
+ * 符合…条件吗 holds what the question is about; that of 哪些…钱 (有哪些奖补，分别多少钱) does not.
+ */
+export function compileCues(phrases: readonly string[], options: { keepGaps?: boolean } = {}): Cue[] {
   return phrases.map((phrase) => {
-    const parts = phrase.split(GAP).map((part) => normalizeQuery(part).replace(/\s+/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const parts = phrase.split(GAP).map(partSource);
     const source = parts.join('.{0,8}?');
-    return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g') };
+    return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g'), ...(options.keepGaps ? { strip: parts.join('(.{0,8}?)') } : {}) };
   });
 }
 
 /**
- * One pass that blanks out every cue of a list, longest phrase first at each position:
+ * One pass that blanks out every cue of a list, longest phrase first at each position; what
+ * stands in a phrase's gap is the user's own and stays:
  *   stripper(compileCues(['责任单位', '这条']))('这条的责任单位是谁') → ' 的 是谁'
+ *   stripper(compileCues(['有…奖励吗'], { keepGaps: true }))('有啥评选或者奖励吗') → ' 啥评选或者 '
  */
 export function stripper(cues: readonly Cue[]): (text: string) => string {
   const sorted = [...cues].sort((a, b) => b.phrase.length - a.phrase.length);
   if (sorted.length === 0) return (text) => text;
-  const all = new RegExp(sorted.map((cue) => cue.pattern.source).join('|'), 'g');
-  return (text) => text.replace(all, ' ');
+  const all = new RegExp(sorted.map((cue) => cue.strip ?? cue.pattern.source).join('|'), 'g');
+  return (text) =>
+    text.replace(all, (...args: unknown[]) => {
+      const gaps = args.slice(1, -2).filter((gap): gap is string => typeof gap === 'string' && gap !== '');
+      return gaps.length > 0 ? ` ${gaps.join(' ')} ` : ' ';
+    });
 }
 
 /** The first cue found in the text, in the order they are listed. */
@@ -112,12 +149,26 @@ export interface Vocabulary {
   checkUp: Cue[];
   estimate: Cue[];
   combine: Cue[];
+  /** Having had one award, asking for another: combining when two measures are named. */
+  again: Cue[];
   list: Cue[];
+  /** Which of the paying measures a list asks for; each also asks for a list by itself. */
+  listFocus: { focus: ListFocus; cues: Cue[] }[];
+  /** Is it a subsidy at all (拨改投算补贴吗)? */
+  nature: Cue[];
   period: Cue[];
+  /** Asking which measures a unit is responsible for (发改委负责哪些措施). */
+  unitMeasures: Cue[];
+  /** The responsible units the measures list, by every name people call them: 发改委 → 市发展改革委. */
+  units: { unit: string; pattern: RegExp }[];
   apply: { need: ApplyNeed; cues: Cue[] }[];
   eligibility: Cue[];
+  /** Is there support at all (有奖励吗, 有没有补贴)? */
+  existence: Cue[];
   later: Cue[];
   noticeFacts: { fact: NoticeFact; unlessMeasure: boolean; cues: Cue[] }[];
+  /** The words of questions about the notice and of every act: what is left may name a measure. */
+  noticeFactCues: Cue[];
   thisMeasure: Cue[];
   aspects: { aspect: Aspect; cues: Cue[] }[];
   /** Normalised words that do not name a measure on their own. */
@@ -137,6 +188,8 @@ export interface Vocabulary {
     statements: { input: string; value: boolean | string; cues: Cue[] }[];
     /** Every statement phrase, longest first, for reading them one by one. */
     statementPhrases: { input: string; value: boolean | string; cue: Cue }[];
+    /** Phrases whose gap holds a place: in Qingdao → yes, elsewhere → no (在济南注册). */
+    places: { input: string; patterns: RegExp[] }[];
     amounts: { input: string; cues: Cue[] }[];
   };
 }
@@ -156,12 +209,16 @@ export function vocabulary(): Vocabulary {
   if (cached) return cached;
   const d = readJson('dialogue.json', DialogueSchema);
   const f = readJson('question-facts.json', FactsSchema);
-  const apply = d.apply.groups.map((g) => ({ need: g.need, cues: compileCues(g.phrases) }));
+  const apply = d.apply.groups.map((g) => ({ need: g.need, cues: compileCues(g.phrases, { keepGaps: true }) }));
   const aspects = d.aspects.groups.map((g) => ({ aspect: g.aspect, cues: compileCues(g.phrases) }));
-  const combine = compileCues(d.combine.phrases);
+  const combine = compileCues(d.combine.phrases, { keepGaps: true });
+  const again = compileCues(d.again.phrases, { keepGaps: true });
   const list = compileCues(d.list.phrases);
+  const listFocus = d.listFocus.groups.map((g) => ({ focus: g.focus, cues: compileCues(g.phrases) }));
+  const nature = compileCues(d.nature.phrases);
   const period = compileCues(d.period.phrases);
-  const eligibility = compileCues(d.eligibility.phrases);
+  const eligibility = compileCues(d.eligibility.phrases, { keepGaps: true });
+  const existence = compileCues(d.existence.phrases, { keepGaps: true });
   const later = compileCues(d.later.phrases);
   const thisMeasure = compileCues(d.thisMeasure.phrases);
   const fillers = compileCues(d.fillers.phrases);
@@ -169,37 +226,80 @@ export function vocabulary(): Vocabulary {
   const statements = f.statements.map((s) => ({ input: s.input, value: s.value, cues: compileCues(s.phrases) }));
   const amounts = f.amounts.inputs.map((a) => ({ input: a.input, cues: compileCues(a.phrases) }));
   const actCues = [
-    ...combine, ...list, ...period, ...eligibility, ...later, ...thisMeasure, ...fillers,
+    ...combine, ...again, ...list, ...listFocus.flatMap((g) => g.cues), ...nature, ...period, ...eligibility, ...existence, ...later, ...thisMeasure, ...fillers,
     ...apply.flatMap((g) => g.cues), ...aspects.flatMap((g) => g.cues),
   ];
-  const amountWords = amounts.flatMap((a) => a.cues).map(({ phrase, pattern }) => {
+  // An amount's words that the notice writes, in whole or a term of three characters or more
+  // (智能软硬件, 软硬件投了, 服务收入), also say which measure is meant; only the others (营收几十亿)
+  // are taken out of a yes/no question before searching it.
+  const noticeText = normalizeQuery(loadKnowledge().measures.map((m) => m.text).join('\n'));
+  const writtenInNotice = (phrase: string) => {
+    const p = normalizeQuery(phrase);
+    if (noticeText.includes(p)) return true;
+    for (let i = 0; i + 3 <= p.length; i++) if (noticeText.includes(p.slice(i, i + 3))) return true;
+    return false;
+  };
+  const amountWords = amounts.flatMap((a) => a.cues).filter(({ phrase }) => !writtenInNotice(phrase)).map(({ phrase, pattern }) => {
     const source = `${pattern.source}(?=.{0,4}?[\\d几])`;
     return { phrase, pattern: new RegExp(source), global: new RegExp(source, 'g') };
   });
+  const noticeFacts = d.noticeFacts.groups.map((g) => ({ fact: g.fact, unlessMeasure: g.unlessMeasure, cues: compileCues(g.phrases) }));
+  // Each unit under its own name, without the leading 市, and its synonyms (knowledge/synonyms.json).
+  const knowledge = loadKnowledge();
+  const unitNames = [...new Set(knowledge.measures.flatMap((m) => m.units))];
+  const units = unitNames.map((unit) => {
+    const names = new Set([unit, unit.replace(/^市(?!政府)/, ''), unit.replace(/、/g, '')]);
+    for (const group of knowledge.synonyms) if (group.terms.includes(unit)) for (const term of group.terms) names.add(term);
+    const sources = [...names].filter((name) => name.length >= 2).sort((a, b) => b.length - a.length).map(partSource);
+    return { unit, pattern: new RegExp(sources.join('|')) };
+  });
+  // The gap is the place: taken whole (up to 8 characters of one clause), then read for place names.
+  const places = f.places.inputs.map((p) => ({
+    input: p.input,
+    patterns: p.phrases.map((phrase) => new RegExp(phrase.split(GAP).map(partSource).join('([^,，。;；!！?？、]{1,8})'), 'g')),
+  }));
+  const placePatterns = places.flatMap((p) => p.patterns);
   cached = {
     fillers,
     smallTalk,
     checkUp: compileCues(d.checkUp.phrases),
     estimate: compileCues(d.estimate.phrases),
     combine,
+    again,
+    unitMeasures: compileCues(d.unitMeasures.phrases),
+    units,
     list,
+    listFocus,
+    nature,
     period,
     apply,
     eligibility,
+    existence,
     later,
-    noticeFacts: d.noticeFacts.groups.map((g) => ({ fact: g.fact, unlessMeasure: g.unlessMeasure, cues: compileCues(g.phrases) })),
+    noticeFacts,
+    noticeFactCues: [...noticeFacts.flatMap((g) => g.cues), ...actCues],
     thisMeasure,
     aspects,
     generic: new Set(d.generic.phrases.map((p) => normalizeQuery(p))),
     actCues,
     smallTalkCues: [...smallTalk.flatMap((g) => g.cues), ...fillers],
     smallTalkPhrases: smallTalk.flatMap((g) => g.cues),
-    eligibilityCues: [...actCues, ...statements.filter((s) => typeof s.value === 'boolean').flatMap((s) => s.cues), ...amountWords],
+    eligibilityCues: [
+      ...actCues,
+      ...statements.filter((s) => typeof s.value === 'boolean').flatMap((s) => s.cues),
+      ...amountWords,
+      // 在深圳注册: where the enterprise is, not whose policy is asked about.
+      ...placePatterns.map((pattern) => {
+        const whole = pattern.source.replaceAll('([^', '(?:[^'); // the place goes too
+        return { phrase: pattern.source, pattern: new RegExp(whole), global: new RegExp(whole, 'g'), strip: whole };
+      }),
+    ],
     facts: {
       statements,
       statementPhrases: statements
         .flatMap((s) => s.cues.map((cue) => ({ input: s.input, value: s.value, cue })))
         .sort((a, b) => b.cue.phrase.length - a.cue.phrase.length),
+      places,
       amounts,
     },
   };

@@ -12,6 +12,7 @@ import {
   mergeUnknownRuns,
   placeNames,
   singleCharFrequency,
+  wordTag,
 } from './segmenter';
 
 export interface SearchHit {
@@ -100,10 +101,28 @@ function isContentWord(word: string): boolean {
   return !isPunctuation(word) && !isStopword(word) && [...word].length >= 2 && !isNumber(word);
 }
 
-/** "按照投资额的20%给予奖补": people ask for the 比例 or 百分比, the notice writes "20%". */
+/**
+ * jieba's parts of speech for words that only say how something is asked: adverbs (d, ad),
+ * adjectives (a), pronouns (r), numerals and measure words (m, q), conjunctions (c),
+ * prepositions (p), particles (u…, y, e, o) and status words (z). See wordTag.
+ */
+const FUNCTION_TAGS = /^(d|ad|a|r|m|q|mq|c|p|u\w*|y|e|o|z)$/;
+const isFunctionWord = (word: string): boolean => FUNCTION_TAGS.test(wordTag(word));
+
+/**
+ * "按照投资额的20%给予奖补": people ask for the 比例 or 百分比, the notice writes "20%"; and they
+ * name an award by its rate (服务商那个20%的奖补): each rate is also one word, RATE20.
+ */
 function withRateWords(text: string): string {
-  return text.replace(/\d+(?:\.\d+)?%/g, (rate) => `${rate} 比例 `);
+  return text.replace(/(\d+(?:\.\d+)?)%/g, (rate, percent: string) => `${rate} 比例 ${rateWord(percent)} `);
 }
+
+/** A rate as one word, in the index and in questions: 20% → RATE20. */
+const rateWord = (percent: string): string => `RATE${percent}`;
+const RATE_WORD = /^RATE[\d.]+$/;
+
+/** "那个20%的奖补" → "那个 RATE20 的奖补": the rate a question cites, as the index has it. */
+const ratesAsWords = (text: string): string => text.replace(/(\d+(?:\.\d+)?)%/g, (_rate, percent: string) => ` ${rateWord(percent)} `);
 
 
 /**
@@ -178,10 +197,13 @@ export class PolicySearch {
     for (const measure of knowledge.measures) {
       this.sentencesOf.set(
         measure.id,
-        sentencesOf(measure.body).map((sentence) => ({ sentence, normalized: normalizeQuery(sentence) })),
+        sentencesOf(measure.body).map((sentence) => ({ sentence, normalized: withRateWords(normalizeQuery(sentence)) })),
       );
     }
   }
+
+  /** A single character that stands for the notice's words (钱, 补) is a word on its own, never part of an unknown one. */
+  private readonly standsAlone = (char: string): boolean => this.synonymsOf.has(char);
 
   /** True when the notice's measures have the word, as written (normalised): mentions('落户') → false. */
   mentions(word: string): boolean {
@@ -205,7 +227,8 @@ export class PolicySearch {
     const words = terms.map((term) => term.word);
     const unknown = terms.filter((term) => term.unknown).map((term) => term.word);
     if (terms.length === 0) return { query, normalized, hits: [], words, unknown };
-    const places = new Set(placeNames(normalized));
+    // jieba tags some ordinary words as places (新建, 深度, 普及): a word the notice itself writes is not another city.
+    const places = new Set(placeNames(normalized).filter((place) => this.knowledge.localPlaces.has(place) || !this.noticeText.includes(place)));
     const elsewhere = this.placesElsewhere([...places]);
     if (elsewhere.length > 0) return { query, normalized, hits: [], words, unknown, elsewhere };
 
@@ -252,8 +275,10 @@ export class PolicySearch {
   /** Content words of the question, each with its sub-words and synonyms. */
   private queryTerms(normalized: string): QueryTerm[] {
     const terms: QueryTerm[] = [];
-    for (const word of mergeUnknownRuns(cutQuestionWords(normalized))) {
+    for (const word of mergeUnknownRuns(cutQuestionWords(ratesAsWords(normalized)), this.standsAlone)) {
       if (isPunctuation(word) || isStopword(word) || isNumber(word)) continue;
+      // A rate no measure pays (30%) says nothing either way.
+      if (RATE_WORD.test(word) && !this.vocabulary.has(word)) continue;
       const synonyms = this.synonymsOf.get(word) ?? [];
       // A lone character only counts when it stands for something (钱 → 补贴).
       if ([...word].length < 2 && synonyms.length === 0) continue;
@@ -268,6 +293,9 @@ export class PolicySearch {
         for (const sub of this.subwordsOf.get(synonym) ?? []) add(sub, SEARCH_TUNING.synonymWeight * SEARCH_TUNING.subwordWeight);
       }
       const unknown = ![...forms.keys()].some((form) => this.vocabulary.has(form)) && !this.noticeText.includes(word);
+      // An adverb, pronoun or the like the notice never writes (到底, 随便, 每次, 正好) is how the
+      // question is put, not what it is about: it neither names a measure nor a topic the notice lacks.
+      if (unknown && isFunctionWord(word)) continue;
       if (!terms.some((t) => t.word === word)) terms.push({ word, unknown, forms });
     }
     return terms;
@@ -291,7 +319,7 @@ export class PolicySearch {
     const normalized = normalizeQuery(query);
     const unknown = new Set(this.queryTerms(normalized).filter((t) => t.unknown).map((t) => t.word));
     if (unknown.size === 0) return [];
-    const words = mergeUnknownRuns(cutQuestionWords(normalized));
+    const words = mergeUnknownRuns(cutQuestionWords(normalized), this.standsAlone);
     const loose = (w: string) => /^\p{Script=Han}$/u.test(w) && !isStopword(w);
     const phrases: string[] = [];
     for (let i = 0; i < words.length; i++) {
