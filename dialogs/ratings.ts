@@ -32,6 +32,8 @@ export function outcomeOf(turn: QaTurn): string {
     case 'combine':
     case 'notice-fact':
       return turn.act;
+    case 'by-unit':
+      return 'list'; // the measures a unit is responsible for: a list, not a choice
     case 'full-text':
     case 'related':
       return 'follow-up';
