@@ -40,8 +40,11 @@ export interface QaTurn {
   replies: Reply[];
   /** The conversation's topic after this turn: the measure it is about (for 这条…, 门槛是什么, 补多少). */
   lastMeasureId?: number;
-  /** The user asked to estimate an award, for this measure if one is known. */
-  estimate?: { measureId?: number };
+  /**
+   * The user asked to estimate an award, for this measure if one is known; `ruleId` when the
+   * measure pays several awards and the message singles one out (评上十佳 → future-city-top10).
+   */
+  estimate?: { measureId?: number; ruleId?: string };
   /** The user asked for the policy check-up over all rules. */
   checkUp?: boolean;
   /** What the turn was understood as: the dialogue act, or 'section' for a section heading. */
@@ -315,8 +318,32 @@ class Turn {
     // its own words would find （六）, whose text says 奖励 too.
     const lastMeasureId = this.topic?.id;
     if (this.normalized === FOLLOW_UP.estimate) return { ...this.keep(act, []), estimate: { measureId: lastMeasureId } };
-    const [hit] = this.ctx.search.search(this.text, { limit: 1 }).hits;
-    return { ...this.keep(act, []), estimate: { measureId: hit?.measure.id ?? lastMeasureId } };
+    // 两化融合奖补帮我测一下: the measure is named by the words other than the request's own.
+    const subject = this.subject(vocabulary().estimateCues);
+    const measure =
+      subject.kind === 'measure'
+        ? subject.measure
+        : subject.kind === 'choose'
+          ? subject.hits[0].measure
+          : subject.kind === 'outside'
+            ? (subject.nearest?.measure ?? this.topic)
+            : this.topic;
+    const ruleId = measure ? this.ruleNamed(measure) : undefined;
+    return { ...this.keep(act, []), estimate: { measureId: measure?.id, ...(ruleId ? { ruleId } : {}) } };
+  }
+
+  /**
+   * Of a measure with several awards (（三）), the one the message's words or facts single out
+   * (评上十佳 → the 十佳场景 award); undefined when they do not decide.
+   */
+  private ruleNamed(measure: Measure): string | undefined {
+    const rules = quantifiedRulesOf(measure.id);
+    if (rules.length < 2) return undefined;
+    const words = this.ctx.search.words(this.normalized);
+    const score = (rule: QuantifiedRule) =>
+      words.filter((word) => rule.clause.text.includes(word)).length + Object.keys(this.factsFor(rule).answers).length;
+    const scored = rules.map((rule) => ({ rule, score: score(rule) })).sort((a, b) => b.score - a.score);
+    return scored[0].score > scored[1].score ? scored[0].rule.id : undefined;
   }
 
   // ------------------------------------------------------------ what the message is about

@@ -106,20 +106,56 @@ export function compileCues(phrases: readonly string[], options: { keepGaps?: bo
 }
 
 /**
- * One pass that blanks out every cue of a list, longest phrase first at each position; what
- * stands in a phrase's gap is the user's own and stays:
+ * Blanks out every cue of a list wherever it occurs, longest phrase first at each position,
+ * overlapping ones too (帮忙估一估: 帮忙估 and 估一估 share 估); what stands in a phrase's gap
+ * is the user's own and stays, unless another cue covers it:
  *   stripper(compileCues(['责任单位', '这条']))('这条的责任单位是谁') → ' 的 是谁'
  *   stripper(compileCues(['有…奖励吗'], { keepGaps: true }))('有啥评选或者奖励吗') → ' 啥评选或者 '
  */
 export function stripper(cues: readonly Cue[]): (text: string) => string {
   const sorted = [...cues].sort((a, b) => b.phrase.length - a.phrase.length);
   if (sorted.length === 0) return (text) => text;
-  const all = new RegExp(sorted.map((cue) => cue.strip ?? cue.pattern.source).join('|'), 'g');
-  return (text) =>
-    text.replace(all, (...args: unknown[]) => {
-      const gaps = args.slice(1, -2).filter((gap): gap is string => typeof gap === 'string' && gap !== '');
-      return gaps.length > 0 ? ` ${gaps.join(' ')} ` : ' ';
-    });
+  // Sticky, with the indices of the gaps: tried at every position, so overlaps are found.
+  const all = new RegExp(sorted.map((cue) => cue.strip ?? cue.pattern.source).join('|'), 'yd');
+  const first = new RegExp(all.source); // where the first match may start: most texts have none
+  return (text) => {
+    const found = first.exec(text);
+    if (!found) return text;
+    const BLANK = 1;
+    const GAP = 2;
+    const marks = new Uint8Array(text.length);
+    for (let at = found.index; at < text.length; at++) {
+      all.lastIndex = at;
+      const match = all.exec(text);
+      if (!match || match[0] === '') continue;
+      const [start, end] = match.indices![0];
+      const kept: [number, number][] = [];
+      for (let g = 1; g < match.length; g++) {
+        const span = match.indices![g];
+        if (span && span[1] > span[0]) kept.push(span);
+      }
+      for (let i = start; i < end; i++) {
+        const inGap = kept.some(([s, e]) => i >= s && i < e);
+        if (!inGap) marks[i] = BLANK;
+        else if (marks[i] === 0) marks[i] = GAP;
+      }
+    }
+    let out = '';
+    let blank = false;
+    for (let i = 0; i < text.length; i++) {
+      if (marks[i] === BLANK) {
+        if (!blank) out += ' ';
+        blank = true;
+      } else {
+        // A gap stands apart from the words around it, as the phrase around it did.
+        if (marks[i] === GAP && (i === 0 || marks[i - 1] !== GAP) && !blank) out += ' ';
+        out += text[i];
+        blank = false;
+        if (marks[i] === GAP && (i + 1 === text.length || marks[i + 1] !== GAP) && marks[i + 1] !== BLANK) out += ' ';
+      }
+    }
+    return out;
+  };
 }
 
 /** The first cue found in the text, in the order they are listed. */
@@ -148,6 +184,8 @@ export interface Vocabulary {
   smallTalk: { kind: SmallTalk; anywhere: boolean; cues: Cue[] }[];
   checkUp: Cue[];
   estimate: Cue[];
+  /** The words of a request to estimate and of every act: what is left names the measure. */
+  estimateCues: Cue[];
   combine: Cue[];
   /** Having had one award, asking for another: combining when two measures are named. */
   again: Cue[];
@@ -221,6 +259,7 @@ export function vocabulary(): Vocabulary {
   const existence = compileCues(d.existence.phrases, { keepGaps: true });
   const later = compileCues(d.later.phrases);
   const thisMeasure = compileCues(d.thisMeasure.phrases);
+  const estimate = compileCues(d.estimate.phrases);
   const fillers = compileCues(d.fillers.phrases);
   const smallTalk = d.smalltalk.groups.map((g) => ({ kind: g.kind, anywhere: g.anywhere ?? false, cues: compileCues(g.phrases) }));
   const statements = f.statements.map((s) => ({ input: s.input, value: s.value, cues: compileCues(s.phrases) }));
@@ -263,7 +302,8 @@ export function vocabulary(): Vocabulary {
     fillers,
     smallTalk,
     checkUp: compileCues(d.checkUp.phrases),
-    estimate: compileCues(d.estimate.phrases),
+    estimate,
+    estimateCues: [...estimate, ...actCues],
     combine,
     again,
     unitMeasures: compileCues(d.unitMeasures.phrases),
