@@ -43,3 +43,36 @@ describe('spoken requests to estimate start the interview of the measure the oth
     expect(await chat().ask('我们打算下个月上MES，政府能补吗')).not.toMatch(/^好的，我们来估算/);
   });
 });
+
+describe('spoken yes/no forms get the verdict first, judged on the facts they state', () => {
+  it('…够格不 / …行不行 at the threshold: 以上 and 不低于 include it, so 能, with the amount', async () => {
+    const provider = await chat().ask('我们在服务商名录里，去年服务本地企业整整50家，服务收入刚够1000万，够格不');
+    expect(provider).toMatch(/^\*\*能\*\*[^\n]*2,000,000\.00 元/);
+    const sme = await chat().ask('小型企业，MES已经上线了，投资正好50万，行不行');
+    expect(sme).toMatch(/^\*\*能\*\*[^\n]*100,000\.00 元/);
+  });
+
+  it('…可以不 / …批不批: 不能 with the condition unmet', async () => {
+    expect(await chat().ask('大企业搞两化融合可以不')).toMatch(/^\*\*不能\*\*[^\n]*中小企业/);
+    expect(await chat().ask('两化融合项目投了40万，批不批')).toMatch(/^\*\*不能\*\*[^\n]*50万元以上/);
+  });
+
+  it('…算达标吗 with a count is judged, the rest of the conditions still open', async () => {
+    const reply = await chat().ask('本地企业服务了正好50家算达标吗');
+    expect(reply).toMatch(/^\*\*能，如果\*\*[^\n]*措施（六）/);
+    expect(reply).toMatch(/✔ 年度服务本地企业数[^\n]*50家/);
+  });
+
+  it('a question about the conditions that states the facts is judged on them', async () => {
+    const c = chat();
+    await c.ask('上云用平台奖补是怎么回事');
+    expect(await c.ask('服务本地企业30家，服务收入2000万，条件够吗')).toMatch(/^\*\*不能\*\*[^\n]*50家以上/);
+    expect(await c.ask('我们服务了30家本地企业，门槛是啥')).toMatch(/^\*\*不能\*\*[^\n]*50家以上/);
+  });
+
+  it('a yes/no form about one-time or yearly stays a question about that', async () => {
+    const c = chat();
+    await c.ask('上云用平台奖补多少');
+    expect(await c.ask('是每年都给的不')).toMatch(/^措施（六）[^\n]*\*\*按年度\*\*/);
+  });
+});

@@ -11,6 +11,7 @@ import { hasCue, vocabulary, withoutCues, type ApplyNeed, type Aspect, type List
  *   readAct('这条的责任单位是谁')             → { kind: 'follow-up', aspect: 'units' }
  *   readAct('在哪儿报名')                     → { kind: 'apply', need: 'procedure' }
  *   readAct('大型企业可以拿两化融合奖补吗')   → { kind: 'eligibility', later: false }
+ *   readAct('服务了50家，够条件不')            → { kind: 'eligibility', later: false }
  *   readAct('能拿钱的有哪几条')               → { kind: 'list', byPeriod: false }
  *   readAct('单项补助最高的是哪条')           → { kind: 'list', byPeriod: false, focus: 'highest' }
  *   readAct('拨改投算补贴吗')                 → { kind: 'nature' }
@@ -58,6 +59,12 @@ export type ActKind = Act['kind'];
 
 /** Punctuation and spaces left after small-talk phrases are taken out. */
 const LEFTOVER = /[\p{P}\p{S}\s~]/gu;
+
+/**
+ * A question put as "…不" at its end (够条件不, 可以不, 能拿不): spoken Chinese for "…吗". Not
+ * 不 doubled or at the end of a word of its own (要不要 … 不) and not after a negation.
+ */
+const ENDS_IN_NOT = /[^不没未非\s\p{P}]不[\s\p{P}~]*$/u;
 
 /** Later than the notice's validity (2022-12-31): a year written 2023 or after. */
 const LATER_YEAR = /20(2[3-9]|[3-9]\d)年/;
@@ -129,6 +136,10 @@ export function readAct(normalized: string): Act {
     if (hasCue(text, group.cues)) return { kind: 'notice-fact', fact: group.fact, unlessMeasureFound: group.unlessMeasure };
   }
   const aspect = aspectOf(text);
+  // 够条件不, 可以不: a yes/no question, unless it asks one-time or yearly, who, or how much.
+  if (ENDS_IN_NOT.test(text) && (aspect === undefined || aspect === 'conditions' || aspect === 'summary')) {
+    return { kind: 'eligibility', later: asksAboutLater(text) };
+  }
   if (hasCue(text, v.thisMeasure)) return { kind: 'follow-up', aspect: aspect ?? 'summary' };
   return aspect ? { kind: 'question', aspect } : { kind: 'question' };
 }

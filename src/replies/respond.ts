@@ -434,8 +434,11 @@ class Turn {
         const { measure, hit } = subject;
         const estimable = this.estimable(measure);
         switch (aspect) {
-          case 'units':
           case 'conditions':
+            // 服务本地企业30家，条件够吗: the conditions, judged on the amounts the question states.
+            if (this.statesAmount(measure)) return this.judge(act, measure, asksAboutLater(this.normalized));
+            return this.about(act, measure, this.aspectReply(aspect, measure));
+          case 'units':
           case 'period':
           case 'full-text':
             return this.about(act, measure, this.aspectReply(aspect, measure));
