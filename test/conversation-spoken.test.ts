@@ -76,3 +76,30 @@ describe('spoken yes/no forms get the verdict first, judged on the facts they st
     expect(await c.ask('是每年都给的不')).toMatch(/^措施（六）[^\n]*\*\*按年度\*\*/);
   });
 });
+
+describe('facts that contradict a condition by level or by kind', () => {
+  it('a project approved by the province or the district is not one approved by the state: 不能 for （九）', async () => {
+    const province = await chat().ask('我们的标识解析项目是省工信厅立项支持的，可以拿5%吗');
+    expect(province).toMatch(/^\*\*不能\*\*[^\n]*国家立项/);
+    expect(await chat().ask('区里立项的标识解析项目，有没有奖励')).toMatch(/^\*\*不能\*\*/);
+    expect(await chat().ask('标识解析项目不是国家立项的，只有省里支持，能拿吗')).toMatch(/^\*\*不能\*\*/);
+  });
+
+  it('the facts alone choose the award they are about: 政府投资 and 评上了十佳 → （三）’s 十佳场景, 不能', async () => {
+    const reply = await chat().ask('政府投资的智慧交通项目评上了十佳，给奖不');
+    expect(reply).toMatch(/^\*\*不能\*\*[^\n]*措施（三）[^\n]*政府投资项目除外/);
+    expect(await chat().ask('没评上十佳的5G场景能拿奖励吗')).toMatch(/^\*\*不能\*\*[^\n]*十佳/);
+  });
+
+  it('an enterprise that uses a platform’s cloud services is not the platform service provider （六） pays', async () => {
+    const reply = await chat().ask('我们厂买了卡奥斯的云服务，政府能直接补给我们吗');
+    expect(reply).toMatch(/^\*\*不能直接\*\*[^\n]*措施（六）[^\n]*平台服务商/);
+    expect(reply).toContain('优惠');
+    expect(await chat().ask('我们是用户企业，用了平台的云服务，可以领上云补贴吗')).toMatch(/^\*\*不能直接\*\*/);
+  });
+
+  it('a participant in an identifier-resolution project is not the enterprise that undertakes it', async () => {
+    const reply = await chat().ask('我们只是参与了别人牵头的标识解析项目，能拿5%的奖励吗');
+    expect(reply).toMatch(/^\*\*不能直接\*\*[^\n]*措施（九）[^\n]*承担企业/);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factsOf, measureOfFacts, withoutAmounts } from '../src/replies/question-facts';
 import { readAct } from '../src/replies';
 import { compileCues, firstCue, withoutCues } from '../src/replies/vocabulary';
-import { platformCloudService, securityEmergencyPlatform, twoIntegration } from '../src/rules';
+import { identifierResolution, platformCloudService, securityEmergencyPlatform, twoIntegration } from '../src/rules';
 import { normalizeQuery } from '../src/search';
 
 const act = (text: string) => readAct(normalizeQuery(text));
@@ -138,5 +138,23 @@ describe('facts a question states, read for a rule', () => {
   it('finds the measure when only the facts name it', () => {
     expect(measureOfFacts(normalizeQuery('服务收入1000万以上是不是能拿'))).toBe(6);
     expect(measureOfFacts(normalizeQuery('我们是大型企业能拿吗'))).toBeUndefined();
+  });
+});
+
+describe('the rule the stated facts point at', () => {
+  it('weighs statements that only one award asks, and says when an asker is not whom a rule pays', () => {
+    expect(measureOfFacts(normalizeQuery('政府投资的项目评上了十佳，给奖不'))).toBe(3);
+    const user = factsOf(normalizeQuery('我们用了平台的云服务，能领补贴吗'), platformCloudService);
+    expect(user.role).toMatchObject({ role: expect.stringContaining('使用'), said: '用了平台的云服务' });
+    // Not for another rule, and not when a provider speaks of its customers.
+    expect(factsOf(normalizeQuery('我们用了平台的云服务'), twoIntegration).role).toBeUndefined();
+    expect(factsOf(normalizeQuery('我们服务的本地企业用我们的云服务，有60家'), platformCloudService).role).toBeUndefined();
+  });
+
+  it('reads a level below the state as not approved by the state', () => {
+    for (const text of ['省工信厅立项的', '区里立项支持', '不是国家立项的', '省级立项']) {
+      expect(factsOf(normalizeQuery(text), identifierResolution).answers).toEqual({ nationallyApproved: false });
+    }
+    expect(factsOf(normalizeQuery('获批国家立项'), identifierResolution).answers).toEqual({ nationallyApproved: true });
   });
 });

@@ -66,6 +66,10 @@ const LEFTOVER = /[\p{P}\p{S}\s~]/gu;
  */
 const ENDS_IN_NOT = /[^不没未非\s\p{P}]不[\s\p{P}~]*$/u;
 
+/** A question asked for yes or no: …吗, …么, …不 at its end, or an eligibility phrase (能拿, 给不给). */
+export const asksYesNo = (text: string): boolean =>
+  /[吗么][\s\p{P}~]*$/u.test(text) || ENDS_IN_NOT.test(text) || hasCue(text, vocabulary().eligibility);
+
 /** Later than the notice's validity (2022-12-31): a year written 2023 or after. */
 const LATER_YEAR = /20(2[3-9]|[3-9]\d)年/;
 

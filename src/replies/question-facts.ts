@@ -33,6 +33,18 @@ export interface QuestionFacts {
   answers: Record<string, unknown>;
   /** The user's own words for each answer, to quote back. */
   said: Record<string, string>;
+  /** The asker says it is someone the rule does not pay (a user of the platform, not its provider). */
+  role?: { role: string; said: string; instead?: string };
+}
+
+/**
+ * How much what a question states says about a rule: a stated amount counts 2, a statement 1,
+ * saying one is someone the rule does not pay 2. 小厂, 已经上线, 花了200万 weigh 4 for （八）.
+ */
+export function factWeight(rule: QuantifiedRule, facts: QuestionFacts): number {
+  let weight = facts.role ? 2 : 0;
+  for (const key of Object.keys(facts.answers)) weight += rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count' ? 2 : 1;
+  return weight;
 }
 
 /**
@@ -84,6 +96,16 @@ export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
         if (local) accept(input, true, match[0]);
         else if (elsewhere) accept(input, false, match[0]);
       }
+    }
+  }
+
+  // Someone the rule does not pay: 用了平台的云服务 for （六）.
+  for (const { rule: id, role, instead, cues } of vocabulary().facts.roles) {
+    if (id !== rule.id) continue;
+    const match = cues.map((cue) => cue.pattern.exec(rest)).find((m) => m !== null);
+    if (match) {
+      const found = { role, said: match[0] };
+      return { answers, said, role: instead ? { ...found, instead } : found };
     }
   }
 
@@ -149,17 +171,22 @@ function lastIndexOf(text: string, cue: Cue): number {
 }
 
 /**
- * The one measure whose rules ask for the amounts a question names, when it names no
- * measure: 服务收入1000万以上能拿吗 → 6 (服务收入 is asked by （六）'s rule only). Statements
- * about the enterprise (大型企业) name no measure: undefined, as for amounts several rules ask.
+ * The rule the facts a question states fit best, when they fit it alone and weigh `least` at
+ * least (factWeight): 服务收入1000万以上能拿吗 → （六）'s rule (服务收入 is asked by it only);
+ * 政府投资的项目评上十佳 → （三）'s 十佳场景 rule (two statements only it asks). One statement
+ * about the enterprise (大型企业) fits none in particular: undefined, as for an amount several
+ * rules may ask.
  */
-export function measureOfFacts(text: string): number | undefined {
-  const named = vocabulary().facts.amounts.filter(({ cues }) => cues.some((cue) => cue.pattern.test(text)));
-  const measures = new Set(
-    allQuantifiedRules.filter((rule) => named.some(({ input }) => rule.inputs[input])).map((rule) => rule.clause.measure),
-  );
-  return measures.size === 1 ? [...measures][0] : undefined;
+export function ruleOfFacts(facts: (rule: QuantifiedRule) => QuestionFacts, least = 2): QuantifiedRule | undefined {
+  const weighed = allQuantifiedRules.map((rule) => ({ rule, weight: factWeight(rule, facts(rule)) }));
+  const most = Math.max(...weighed.map((w) => w.weight));
+  if (most < least) return undefined;
+  const best = weighed.filter((w) => w.weight === most);
+  return new Set(best.map((w) => w.rule.clause.measure)).size === 1 ? best[0].rule : undefined;
 }
+
+/** The measure of ruleOfFacts, reading the text for each rule: 服务收入1000万以上能拿吗 → 6. */
+export const measureOfFacts = (text: string): number | undefined => ruleOfFacts((rule) => factsOf(text, rule))?.clause.measure;
 
 /**
  * Reads the dialogue vocabulary and readies what a yes/no question uses (the number
@@ -183,6 +210,7 @@ export function prepareQuestionReading(): void {
   }
   for (const { cue } of v.facts.statementPhrases) cue.pattern.test(sample);
   for (const { cues } of v.facts.amounts) for (const cue of cues) [...sample.matchAll(cue.global)];
+  for (const { cues } of v.facts.roles) for (const cue of cues) cue.pattern.test(sample);
   for (const { patterns } of v.facts.places) for (const pattern of patterns) [...'在青岛注册的法人'.matchAll(pattern)];
   placesIn('青岛');
 }

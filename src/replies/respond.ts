@@ -1,6 +1,6 @@
 import type { Measure, Notice } from '../knowledge';
 import { closeHits, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
-import { asksAboutLater, readAct, type Act, type ActKind } from './acts';
+import { asksAboutLater, asksYesNo, readAct, type Act, type ActKind } from './acts';
 import { catalogueReply, natureReply } from './catalogue-replies';
 import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
 import { eligibilityReply, ruleForQuestion } from './eligibility-replies';
@@ -18,7 +18,7 @@ import {
   unitsOf,
 } from './measure-replies';
 import { measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
-import { factsOf, measureOfFacts, prepareQuestionReading, withoutAmounts, type QuestionFacts } from './question-facts';
+import { factsOf, factWeight, prepareQuestionReading, ruleOfFacts, withoutAmounts, type QuestionFacts } from './question-facts';
 import type { QuantifiedRule } from '../rules';
 import { quantifiedRulesOf } from './rule-words';
 import type { Reply } from './types';
@@ -203,7 +203,7 @@ class Turn {
     if (fitting) return judge(fitting);
     if (subject.kind === 'measure') return judge(subject.measure);
     // 服务收入1000万以上能拿20%吗: 20% is paid by three measures, 服务收入 is asked by one of them.
-    const byFacts = measureOfFacts(this.normalized);
+    const byFacts = this.measureOfFacts();
     const chosen = subject.kind === 'choose' ? subject.hits.find((hit) => hit.measure.id === byFacts) : undefined;
     if (chosen) return judge(chosen.measure);
     if (subject.kind === 'outside' && this.pointsAtTopic(subject)) {
@@ -234,16 +234,29 @@ class Turn {
    */
   private fitsStatedFacts(subject: Subject): Measure | undefined {
     if (subject.kind === 'none' || subject.kind === 'no-such' || !this.searched || this.searched.reference !== undefined) return undefined;
-    const weight = (rule: QuantifiedRule) =>
-      Object.keys(this.factsFor(rule).answers).reduce((sum, key) => sum + (rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count' ? 2 : 1), 0);
-    const fit = (measure: Measure) => Math.max(0, ...quantifiedRulesOf(measure.id).map(weight));
+    const fit = (measure: Measure) => Math.max(0, ...quantifiedRulesOf(measure.id).map((rule) => factWeight(rule, this.factsFor(rule))));
     const first = subject.kind === 'measure' ? subject.measure : undefined;
     let best: { measure: Measure; fit: number } | undefined;
-    for (const { measure } of this.searched.hits) {
+    const consider = (measure: Measure) => {
       const f = fit(measure);
       if (f >= 2 && (!best || f > best.fit)) best = { measure, fit: f };
+    };
+    for (const { measure } of this.searched.hits) consider(measure);
+    // The words taken out as statements may be what names the measure (评上十佳 → （三）): when the
+    // facts fit a measure the words left did not find, the whole message is searched for it too.
+    const byFacts = this.measureOfFacts();
+    if (byFacts !== undefined && !this.searched.hits.some((hit) => hit.measure.id === byFacts)) {
+      const own = withoutAmounts(withoutCues(this.normalized, vocabulary().actCues));
+      const whole = this.ctx.search.search(own, { limit: 3 }).hits.find((hit) => hit.measure.id === byFacts);
+      if (whole) consider(whole.measure);
     }
-    return best && (!first || best.fit > fit(first)) ? best.measure : undefined;
+    const found = best as { measure: Measure; fit: number } | undefined;
+    return found && (!first || found.fit > fit(first)) ? found.measure : undefined;
+  }
+
+  /** The measure whose rule alone the stated facts fit (ruleOfFacts), read once a turn. */
+  private measureOfFacts(): number | undefined {
+    return ruleOfFacts((rule) => this.factsFor(rule))?.clause.measure;
   }
 
   private readonly facts = new Map<QuantifiedRule, QuestionFacts>();
@@ -275,6 +288,14 @@ class Turn {
     if (!rule) return false;
     const { answers } = this.factsFor(rule);
     return Object.keys(answers).some((key) => rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count');
+  }
+
+  /** True when the question states something the measure's rule asks, or that the rule does not pay the asker. */
+  private statesFacts(measure: Measure): boolean {
+    const rule = this.ruleFor(measure);
+    if (!rule) return false;
+    const facts = this.factsFor(rule);
+    return facts.role !== undefined || Object.keys(facts.answers).length > 0;
   }
 
   private list(act: Extract<Act, { kind: 'list' }>): QaTurn {
@@ -443,8 +464,11 @@ class Turn {
           case 'full-text':
             return this.about(act, measure, this.aspectReply(aspect, measure));
           default:
-            // 运营费用800万能补多少: the amount it states is judged and computed, as a yes/no would be.
-            if (this.statesAmount(measure)) return this.judge(act, measure, asksAboutLater(this.normalized));
+            // 运营费用800万能补多少: the amount it states is judged and computed, as a yes/no would be;
+            // so is any fact a yes/no question states (用了平台的云服务，政府能直接补给我们吗).
+            if (this.statesAmount(measure) || (asksYesNo(this.normalized) && this.statesFacts(measure))) {
+              return this.judge(act, measure, asksAboutLater(this.normalized));
+            }
             return this.about(act, measure, answerMeasure(measure, notice, { snippet: hit?.snippet, estimable }));
         }
       }

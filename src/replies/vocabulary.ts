@@ -54,6 +54,10 @@ const DialogueSchema = z.object({
 const FactsSchema = z.object({
   note: Note,
   statements: z.array(z.object({ input: z.string().min(1), value: z.union([z.boolean(), z.string()]), phrases: Phrases })),
+  roles: z.object({
+    note: Note,
+    groups: z.array(z.object({ rule: z.string().min(1), role: z.string().min(1), phrases: Phrases, instead: z.string().min(1).optional() })),
+  }),
   places: z.object({ note: Note, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
   amounts: z.object({ note: Note, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
 });
@@ -226,6 +230,11 @@ export interface Vocabulary {
     statements: { input: string; value: boolean | string; cues: Cue[] }[];
     /** Every statement phrase, longest first, for reading them one by one. */
     statementPhrases: { input: string; value: boolean | string; cue: Cue }[];
+    /**
+     * What an asker says it is when a rule pays someone else (用了平台的云服务: a user of the
+     * platform, not the provider （六） pays), with the measure's words for such askers.
+     */
+    roles: { rule: string; role: string; instead?: string; cues: Cue[] }[];
     /** Phrases whose gap holds a place: in Qingdao → yes, elsewhere → no (在济南注册). */
     places: { input: string; patterns: RegExp[] }[];
     amounts: { input: string; cues: Cue[] }[];
@@ -264,9 +273,19 @@ export function vocabulary(): Vocabulary {
   const smallTalk = d.smalltalk.groups.map((g) => ({ kind: g.kind, anywhere: g.anywhere ?? false, cues: compileCues(g.phrases) }));
   const statements = f.statements.map((s) => ({ input: s.input, value: s.value, cues: compileCues(s.phrases) }));
   const amounts = f.amounts.inputs.map((a) => ({ input: a.input, cues: compileCues(a.phrases) }));
+  const roles = f.roles.groups.map((g) => ({ rule: g.rule, role: g.role, instead: g.instead, cues: compileCues(g.phrases) }));
+  const measureTexts = loadKnowledge().measures.map((m) => m.text).join('\n');
+  for (const role of roles) {
+    if (role.instead && !measureTexts.includes(role.instead)) {
+      throw new Error(`knowledge/question-facts.json: the role "${role.role}" quotes words the notice does not have: ${role.instead}`);
+    }
+  }
   const actCues = [
     ...combine, ...again, ...list, ...listFocus.flatMap((g) => g.cues), ...nature, ...period, ...eligibility, ...existence, ...later, ...thisMeasure, ...fillers,
     ...apply.flatMap((g) => g.cues), ...aspects.flatMap((g) => g.cues),
+    // 给奖不: the 不 that asks the question (see acts.ts) is no word of what it is about.
+    // (No flags: the cues of a list are joined into one pattern.)
+    { phrase: '…不', pattern: /不(?=[\s?？!！。.,，~]*$)/, global: /不(?=[\s?？!！。.,，~]*$)/g },
   ];
   // An amount's words that the notice writes, in whole or a term of three characters or more
   // (智能软硬件, 软硬件投了, 服务收入), also say which measure is meant; only the others (营收几十亿)
@@ -339,6 +358,7 @@ export function vocabulary(): Vocabulary {
       statementPhrases: statements
         .flatMap((s) => s.cues.map((cue) => ({ input: s.input, value: s.value, cue })))
         .sort((a, b) => b.cue.phrase.length - a.cue.phrase.length),
+      roles,
       places,
       amounts,
     },
