@@ -103,3 +103,39 @@ describe('facts that contradict a condition by level or by kind', () => {
     expect(reply).toMatch(/^\*\*不能直接\*\*[^\n]*措施（九）[^\n]*承担企业/);
   });
 });
+
+describe('lists asked in other words', () => {
+  it('有没有年年都可以拿的奖补 is a list by period, not a question about combining', async () => {
+    const reply = await chat().ask('有没有年年都可以拿的奖补');
+    const yearly = reply.slice(reply.indexOf('**按年度**'));
+    expect(reply.indexOf('**按年度**')).toBeGreaterThan(0);
+    expect(yearly).toContain('措施（六）');
+    expect(yearly).toContain('措施（十二）');
+    expect(reply).not.toContain('同时享受');
+  });
+
+  it('a measure named with a period word gets whether it is one-time or yearly', async () => {
+    expect(await chat().ask('安全应急处置平台有没有每年都能拿的补助')).toMatch(/^措施（十二）[^\n]*\*\*按年度\*\*/);
+  });
+
+  it('全部… / 所有… with 罗列, 列一下 is the list of what pays', async () => {
+    for (const text of ['把全部有上限的补贴罗列出来', '所有给钱的奖励列一下']) {
+      expect(await chat().ask(text)).toMatch(/^通知写明了金额或比例的奖补有以下\d+项/);
+    }
+  });
+
+  it('what a kind of enterprise can get: the awards whose subject it is', async () => {
+    const reply = await chat().ask('工业互联网平台企业有哪些奖补可以申请');
+    expect(reply).toMatch(/^适用于“工业互联网平台”的奖补有以下2项/);
+    expect(reply).toMatch(/措施（三）“工业赋能”场景示范奖励[^\n]*300万元/);
+    expect(reply).toMatch(/措施（六）平台服务商上云用平台奖补[^\n]*20%/);
+    // One kind that one award pays: that award, judged on what the kind says (50万元 for a 数字化车间).
+    expect(await chat().ask('数字化车间能拿哪些奖励')).toMatch(/^\*\*能，如果\*\*[^\n]*措施（三）[\s\S]*500,000\.00 元/);
+  });
+
+  it('单个…最高 naming a measure is that measure’s cap, not the largest award of all', async () => {
+    const reply = await chat().ask('单个平台服务商一年最高能拿多少');
+    expect(reply).toMatch(/^\*\*措施（六）/);
+    expect(reply).toContain('最高不超过500万元');
+  });
+});

@@ -158,3 +158,14 @@ describe('the rule the stated facts point at', () => {
     expect(factsOf(normalizeQuery('获批国家立项'), identifierResolution).answers).toEqual({ nationallyApproved: true });
   });
 });
+
+describe('period words and lists', () => {
+  it('每年都能拿 is no combining; with 有没有… it asks for the list by period', () => {
+    expect(act('有没有年年都能领的补贴')).toEqual({ kind: 'list', byPeriod: true });
+    expect(act('每年两项都能拿吗')).toEqual({ kind: 'combine' });
+  });
+
+  it('a stopword is never a place (jieba tags 罗列 ns)', () => {
+    expect(act('把所有补贴罗列出来')).toEqual({ kind: 'list', byPeriod: false });
+  });
+});

@@ -117,8 +117,11 @@ export function readAct(normalized: string): Act {
   if (small) return { kind: 'small-talk', what: small };
   if (hasCue(text, v.checkUp)) return { kind: 'check-up' };
   if (hasCue(text, v.estimate)) return { kind: 'estimate' };
-  if (hasCue(text, v.combine)) return { kind: 'combine' };
-  if (hasCue(text, v.again)) return { kind: 'combine', again: true };
+  // 每年都能拿: the 都 is over the years, not over two awards.
+  const period = hasCue(text, v.period);
+  const combining = period ? withoutCues(text, v.period) : text;
+  if (hasCue(combining, v.combine)) return { kind: 'combine' };
+  if (hasCue(combining, v.again)) return { kind: 'combine', again: true };
   if (hasCue(text, v.unitMeasures)) {
     const unit = v.units.find((u) => u.pattern.test(text))?.unit;
     if (unit) return { kind: 'by-unit', unit };
@@ -131,8 +134,10 @@ export function readAct(normalized: string): Act {
     return { kind: 'apply', need: group.need };
   }
   const focus = v.listFocus.find((group) => hasCue(text, group.cues))?.focus;
-  if (focus) return { kind: 'list', byPeriod: hasCue(text, v.period), focus };
-  if (hasCue(text, v.list)) return { kind: 'list', byPeriod: hasCue(text, v.period) };
+  if (focus) return { kind: 'list', byPeriod: period, focus };
+  if (hasCue(text, v.list)) return { kind: 'list', byPeriod: period };
+  // 有没有年年都可以拿的奖补: whether there is support of a period is the list by period.
+  if (period && hasCue(text, v.existence)) return { kind: 'list', byPeriod: true };
   if (hasCue(text, v.nature)) return { kind: 'nature' };
   if (hasCue(text, v.eligibility)) return { kind: 'eligibility', later: asksAboutLater(text) };
   if (hasCue(text, v.existence)) return { kind: 'eligibility', later: asksAboutLater(text), existence: true };

@@ -1,7 +1,7 @@
 import type { Measure, Notice } from '../knowledge';
 import { closeHits, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
-import { asksAboutLater, asksYesNo, readAct, type Act, type ActKind } from './acts';
-import { catalogueReply, natureReply } from './catalogue-replies';
+import { aspectOf, asksAboutLater, asksYesNo, readAct, type Act, type ActKind } from './acts';
+import { awardsForReply, catalogueReply, natureReply } from './catalogue-replies';
 import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
 import { eligibilityReply, ruleForQuestion } from './eligibility-replies';
 import { ESTIMATE_ACTIONS } from './estimate-replies';
@@ -19,7 +19,7 @@ import {
 } from './measure-replies';
 import { measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
 import { factsOf, factWeight, prepareQuestionReading, ruleOfFacts, withoutAmounts, type QuestionFacts } from './question-facts';
-import type { QuantifiedRule } from '../rules';
+import { allQuantifiedRules, type QuantifiedRule } from '../rules';
 import { quantifiedRulesOf } from './rule-words';
 import type { Reply } from './types';
 import { hasCue, vocabulary, withoutCues, type Aspect, type Cue } from './vocabulary';
@@ -299,10 +299,27 @@ class Turn {
   }
 
   private list(act: Extract<Act, { kind: 'list' }>): QaTurn {
-    // 两化融合有哪些补贴 names its measure: answer that one.
     const subject = this.subject(vocabulary().actCues);
-    if (subject.kind !== 'none') return this.answerSubject(act, subject);
-    return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus })]);
+    if (subject.kind === 'none') return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus })]);
+    // 工业互联网平台有哪些奖补: the awards whose subject (适用对象) it names, when there are several.
+    const kind = act.focus || act.byPeriod ? undefined : this.awardsForKind();
+    if (kind) {
+      return { ...this.keep(act, [awardsForReply(kind.phrase, kind.rules, this.ctx.notice)]), measures: [...new Set(kind.rules.map((r) => r.clause.measure))] };
+    }
+    // 两化融合有哪些补贴 names its measure: answer that one; 单个平台服务商一年最高… its cap; …每年… its period.
+    return this.answerSubject(act, subject, act.byPeriod ? 'period' : aspectOf(this.normalized));
+  }
+
+  /**
+   * The awards paid to the kind of subject a list question names (工业互联网平台 → （三）'s
+   * “工业赋能” award and （六）), when it names one that awards of two measures or more are for.
+   */
+  private awardsForKind(): { phrase: string; rules: QuantifiedRule[] } | undefined {
+    const own = withoutAmounts(withoutCues(this.normalized, vocabulary().actCues));
+    const phrase = this.ctx.search.words(own).join('');
+    if (phrase === '') return undefined;
+    const rules = allQuantifiedRules.filter((rule) => rule.amountKind === 'award' && normalizeQuery(rule.subject).includes(phrase));
+    return new Set(rules.map((rule) => rule.clause.measure)).size >= 2 ? { phrase, rules } : undefined;
   }
 
   private nature(act: Act): QaTurn {

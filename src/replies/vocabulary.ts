@@ -261,7 +261,8 @@ export function vocabulary(): Vocabulary {
   const combine = compileCues(d.combine.phrases, { keepGaps: true });
   const again = compileCues(d.again.phrases, { keepGaps: true });
   const list = compileCues(d.list.phrases);
-  const listFocus = d.listFocus.groups.map((g) => ({ focus: g.focus, cues: compileCues(g.phrases) }));
+  // 单个平台服务商一年最高…: what stands in the gap may name the measure asked about.
+  const listFocus = d.listFocus.groups.map((g) => ({ focus: g.focus, cues: compileCues(g.phrases, { keepGaps: true }) }));
   const nature = compileCues(d.nature.phrases);
   const period = compileCues(d.period.phrases);
   const eligibility = compileCues(d.eligibility.phrases, { keepGaps: true });
