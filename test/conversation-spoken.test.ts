@@ -139,3 +139,17 @@ describe('lists asked in other words', () => {
     expect(reply).toContain('最高不超过500万元');
   });
 });
+
+describe('follow-ups put colloquially stay on the measure just discussed', () => {
+  it('a verb with its complement (投到, 拿到手) is how the question is put, not a topic the notice lacks', async () => {
+    const c = chat();
+    await c.ask('财政资金拨改投怎么回事');
+    expect(await c.ask('那最高能投到几成')).toMatch(/^措施（十三）[\s\S]*总股本的50%/);
+  });
+
+  it('a noun the notice lacks still leaves the topic', async () => {
+    const c = chat();
+    await c.ask('拨改投怎么回事');
+    expect(await c.ask('首台套的比例是多少')).toMatch(/^通知没有提到“首台套”/);
+  });
+});

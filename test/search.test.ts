@@ -140,6 +140,12 @@ describe('words the trimmed dictionary lacks', () => {
     // A noun the notice lacks still counts against every measure.
     expect(engine.search('专利申请费能资助吗').unknown).toContain('专利');
   });
+  it('leaves out a verb and its complement jieba does not know (投到, 纳进): how it is done, not what', () => {
+    expect(engine.words('最多能投到多少')).not.toContain('投到');
+    expect(engine.search('事业单位的项目能纳进场景清单吗').unknown).toEqual([]);
+    // A word it does not know that is no such pair still counts (稳岗).
+    expect(engine.search('稳岗补贴怎么领').unknown).toContain('稳岗');
+  });
   it('names the words the notice does not mention, joined where they stand together', () => {
     expect(engine.unknownWords('研发费用加计扣除怎么算')).toEqual(['加计扣除']);
     expect(engine.unknownWords('两化融合项目补贴多少')).toEqual([]);

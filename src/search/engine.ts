@@ -107,7 +107,22 @@ function isContentWord(word: string): boolean {
  * prepositions (p), particles (u…, y, e, o) and status words (z). See wordTag.
  */
 const FUNCTION_TAGS = /^(d|ad|a|r|m|q|mq|c|p|u\w*|y|e|o|z)$/;
-const isFunctionWord = (word: string): boolean => FUNCTION_TAGS.test(wordTag(word));
+
+/**
+ * Directional and resultative complements: a verb and one of these (投到, 纳进, 拿走, 评上)
+ * says how something is done; jieba's dictionary lacks most such pairs, so they come out
+ * as an unknown run of two characters.
+ */
+const COMPLEMENTS = new Set([...'到进入上下出回过起来去给成完掉走住开']);
+
+/**
+ * Words that only say how the question is put: a function word by its part of speech, or a
+ * two-character pair jieba does not know, of a verb and its complement (投到).
+ */
+const isFunctionWord = (word: string): boolean => {
+  const tag = wordTag(word);
+  return FUNCTION_TAGS.test(tag) || (tag === 'x' && [...word].length === 2 && COMPLEMENTS.has([...word][1]));
+};
 
 /**
  * "按照投资额的20%给予奖补": people ask for the 比例 or 百分比, the notice writes "20%"; and they
