@@ -153,3 +153,12 @@ describe('follow-ups put colloquially stay on the measure just discussed', () =>
     expect(await c.ask('首台套的比例是多少')).toMatch(/^通知没有提到“首台套”/);
   });
 });
+
+describe('small talk asked two ways at once', () => {
+  it('你是谁呀，真人还是机器人: an automated assistant, no human here, and whom to contact', async () => {
+    const reply = await chat().ask('你是谁呀，真人还是机器人？');
+    expect(reply).toContain('不是真人');
+    expect(reply).toContain('市工业和信息化局');
+    expect(await chat().ask('是真人在回复吗')).toContain('不是真人');
+  });
+});
