@@ -162,3 +162,30 @@ describe('small talk asked two ways at once', () => {
     expect(await chat().ask('是真人在回复吗')).toContain('不是真人');
   });
 });
+
+describe('paraphrase: what an enterprise did, in its own words, reaches the measure that pays for it', () => {
+  it('a rough amount (一百来万) is read, and the verdict says the figure is approximate', async () => {
+    const reply = await chat().ask('我们小公司换了一套新的ERP，仓库和车间也都联网了，总共花了一百来万，已经上线，政府补不补');
+    expect(reply).toMatch(/^\*\*能\*\*[^\n]*措施（八）|^\*\*能\*\*[^\n]*两化融合/);
+    expect(reply).toContain('200,000.00 元');
+    expect(reply).toMatch(/约数[^\n]*近似/);
+  });
+
+  it('编码 and 部委 are the notice’s 标识 and 中央财政: （九）', async () => {
+    const reply = await chat().ask('我们承担的产品编码解析项目拿到了部委的专项资金，市里会配套奖励吗');
+    expect(reply).toContain('措施（九）');
+    expect(reply).toContain('5%');
+    expect(reply).not.toMatch(/^通知没有提到/);
+  });
+
+  it('a 5G or AI scene with its smart hardware and software spending is （三）’s 十佳场景 award, whatever else it names', async () => {
+    const reply = await chat().ask('我们拿人工智能给社区搞了个智慧康养的场景，软硬件一共花了700万，评上优秀能拿奖金吗');
+    expect(reply).toMatch(/措施（三）/);
+    expect(reply).toContain('700,000.00 元');
+    expect(reply).not.toMatch(/^通知没有提到/);
+  });
+
+  it('facts alone do not make a question about something else one about a measure', async () => {
+    expect(await chat().ask('我们是小企业，投了100万装光伏板，能补吗')).toMatch(/^通知没有提到“[^”]*光伏/);
+  });
+});

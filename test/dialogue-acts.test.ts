@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factsOf, measureOfFacts, withoutAmounts } from '../src/replies/question-facts';
 import { readAct } from '../src/replies';
 import { compileCues, firstCue, withoutCues } from '../src/replies/vocabulary';
-import { identifierResolution, platformCloudService, securityEmergencyPlatform, twoIntegration } from '../src/rules';
+import { futureCityTop10, identifierResolution, platformCloudService, securityEmergencyPlatform, twoIntegration } from '../src/rules';
 import { normalizeQuery } from '../src/search';
 
 const act = (text: string) => readAct(normalizeQuery(text));
@@ -122,6 +122,13 @@ describe('facts a question states, read for a rule', () => {
     expect(facts('平台是在上海注册的法人', securityEmergencyPlatform).answers).toEqual({ registeredInQingdao: false });
     expect(facts('我们注册在崂山', securityEmergencyPlatform).answers).toEqual({ registeredInQingdao: true });
     expect(facts('在新建的园区注册', securityEmergencyPlatform).answers).toEqual({});
+  });
+
+  it('gives an amount to the input whose words end nearest before it, the longer words winning', () => {
+    // 软硬件…花了 is （三）'s 智能软硬件投资, not （八）'s 投资.
+    expect(facts('软硬件一共花了700万', twoIntegration).answers).toEqual({});
+    expect(facts('软硬件一共花了700万', futureCityTop10).answers).toEqual({ smartInvestment: 7_000_000 });
+    expect(facts('系统一共花了两百来万', twoIntegration)).toMatchObject({ answers: { investment: 2_000_000 }, approximate: ['investment'] });
   });
 
   it('takes 一个 for an article, not a count', () => {

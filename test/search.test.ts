@@ -20,6 +20,8 @@ describe('normalising a question', () => {
     expect(normalizeQuery('投资五十万能补多少')).toBe('投资50万能补多少');
     expect(normalizeQuery('一千二百万元')).toBe('1200万元');
     expect(normalizeQuery('十佳场景示范的一次性奖励')).toBe('十佳场景示范的一次性奖励');
+    // A rough amount keeps what makes it rough.
+    expect(normalizeQuery('花了两百来万，服务了五十余家')).toBe('花了200来万,服务了50余家');
   });
 });
 

@@ -65,6 +65,7 @@ function verdict(measure: Measure, rule: QuantifiedRule, facts: QuestionFacts, e
     const { estimate: e } = result;
     return [
       `**能**：按通知原口径，${rule.title}约为${amountText(e.amountFen!)}（${e.formula?.text ?? ''}），${PERIOD_WORDS[rule.period]}。`,
+      ...roughNote(rule, facts),
     ];
   }
   const missing = missingInputs(rule, facts.answers).map((input) => input.key);
@@ -80,10 +81,16 @@ function verdict(measure: Measure, rule: QuantifiedRule, facts: QuestionFacts, e
     ].join('\n'),
   ];
   const preview = previewAmount(rule, facts);
-  if (preview) lines.push(`符合条件的话，按通知原口径约为${preview}。`);
+  if (preview) lines.push(`符合条件的话，按通知原口径约为${preview}。`, ...roughNote(rule, facts));
   else lines.push(`支持标准：${awardLine(rule)}（${PERIOD_WORDS[rule.period]}）。`);
   lines.push('点“估算奖励”可以逐项核对。');
   return lines;
+}
+
+/** 两百来万: the amounts said roughly, and that a result from them is approximate too. */
+function roughNote(rule: QuantifiedRule, facts: QuestionFacts): string[] {
+  const rough = (facts.approximate ?? []).map((key) => `${rule.inputs[key].label}（您说的是“${facts.said[key]}”）`);
+  return rough.length > 0 ? [`注意：${rough.join('、')}是约数，按该数测算，结果也是近似值。`] : [];
 }
 
 /**

@@ -35,6 +35,8 @@ export interface QuestionFacts {
   said: Record<string, string>;
   /** The asker says it is someone the rule does not pay (a user of the platform, not its provider). */
   role?: { role: string; said: string; instead?: string };
+  /** Inputs whose amount was said roughly (两百来万, 300多万): a result from them is approximate. */
+  approximate?: string[];
 }
 
 /**
@@ -51,7 +53,7 @@ export function factWeight(rule: QuantifiedRule, facts: QuestionFacts): number {
  * A number in a normalised question with what may qualify it: 30家, 200万, 几10亿 (几十亿
  * after normalisation), 1000万以上. readAmount decides what it means.
  */
-export const AMOUNTS = /(?:几|近|约|超过|不到|将近|大约)?\d+(?:\.\d+)?(?:多|余|几)?(?:万|亿)?(?:多|余)?(?:元|块钱|块)?(?:多|余)?(?:家|个)?(?:以上|以下|左右)?/g;
+export const AMOUNTS = /(?:几|近|约|超过|不到|将近|大约)?\d+(?:\.\d+)?(?:多|余|几|来)?(?:万|亿)?(?:多|余|来)?(?:元|块钱|块)?(?:多|余)?(?:家|个)?(?:以上|以下|左右)?/g;
 /** After these a number is not an amount of money or a count: 20%, 2024年, 5G, 第8条. */
 const NOT_AFTER = /^[%年月日号GgK条项级]/;
 const CLAUSE_BREAK = /[,，。;；!！?？、]/;
@@ -71,6 +73,7 @@ export const withoutAmounts = (text: string): string =>
 export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
   const answers: Record<string, unknown> = {};
   const said: Record<string, string> = {};
+  const approximate: string[] = [];
   const accept = (key: string, value: unknown, words: string) => {
     const spec = rule.inputs[key];
     if (!spec || answers[key] !== undefined || !spec.schema.safeParse(value).success) return;
@@ -119,9 +122,12 @@ export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
     const kind = /[家个]/.test(match[0]) ? 'count' : /[万亿元块]/.test(match[0]) ? 'money' : undefined;
     if (!kind) continue;
     const key = inputFor(rule, kind, clauseBefore(text, start));
-    if (key) accept(key, reading.value, match[0]);
+    if (key) {
+      accept(key, reading.value, match[0]);
+      if (reading.approximate && said[key] === match[0]) approximate.push(key);
+    }
   }
-  return { answers, said };
+  return approximate.length > 0 ? { answers, said, approximate } : { answers, said };
 }
 
 /** readAmount, remembered: the recognizers take ~0.1 ms a call, and one text is read for each rule. */
@@ -142,31 +148,39 @@ function clauseBefore(text: string, at: number): string {
   return before.slice((breaks.at(-1) ?? -1) + 1);
 }
 
+/** The kind of each rule input (an input key means one thing in every rule that asks it). */
+let inputKinds: Map<string, string> | undefined;
+const kindOf = (input: string): string | undefined => {
+  inputKinds ??= new Map(allQuantifiedRules.flatMap((rule) => Object.entries(rule.inputs).map(([key, spec]) => [key, spec.kind] as const)));
+  return inputKinds.get(input);
+};
+
 /**
- * The input an amount belongs to: of this rule's inputs, the one whose words stand nearest
- * before it in its clause; without any such words, the rule's only input of that kind that
- * must be given.
+ * The input an amount belongs to: of the inputs of its kind (money or count), the one whose
+ * words end nearest before it in its clause, the longer words winning a tie (软硬件一共花了
+ * 700万: 软硬件…花了 is the 智能软硬件投资 of （三）, not （八）'s 投资); this rule's if it asks
+ * it, else none. Without any such words, the rule's only input of that kind that must be given.
  */
 function inputFor(rule: QuantifiedRule, kind: 'money' | 'count', clause: string): string | undefined {
-  let named = false;
-  let nearest: { input: string; at: number } | undefined;
+  let nearest: { input: string; end: number; length: number } | undefined;
   for (const { input, cues } of vocabulary().facts.amounts) {
+    if (kindOf(input) !== kind) continue;
     for (const cue of cues) {
-      const at = lastIndexOf(clause, cue);
-      if (at < 0) continue;
-      named = true;
-      if (rule.inputs[input]?.kind === kind && (!nearest || at > nearest.at)) nearest = { input, at };
+      const last = lastMatch(clause, cue);
+      if (!last) continue;
+      const { end, length } = last;
+      if (!nearest || end > nearest.end || (end === nearest.end && length > nearest.length)) nearest = { input, end, length };
     }
   }
   // Words for an amount this rule does not ask (营收 beside a question about （八）): not ours.
-  if (named) return nearest?.input;
+  if (nearest) return rule.inputs[nearest.input] ? nearest.input : undefined;
   const candidates = Object.entries(rule.inputs).filter(([, spec]) => spec.kind === kind && spec.default === undefined);
   return candidates.length === 1 ? candidates[0][0] : undefined;
 }
 
-function lastIndexOf(text: string, cue: Cue): number {
-  let last = -1;
-  for (const match of text.matchAll(cue.global)) last = match.index;
+function lastMatch(text: string, cue: Cue): { end: number; length: number } | undefined {
+  let last: { end: number; length: number } | undefined;
+  for (const match of text.matchAll(cue.global)) last = { end: match.index + match[0].length, length: match[0].length };
   return last;
 }
 

@@ -153,7 +153,11 @@ class Turn {
         return this.keep(act, [noticeFact('validity', this.ctx.notice)]);
       }
       // A plain question: search it whole, as the ranking was tuned.
-      return this.answerSubject(act, this.fromSearch(this.ctx.search.search(this.text, { limit: 3 }), this.text));
+      const subject = this.fromSearch(this.ctx.search.search(this.text, { limit: 3 }), this.text);
+      // 5G加AI…智慧养老项目，软硬件花了800万…拿奖金: words the notice lacks, but the facts point at one award.
+      const pointed = this.factsBeyondWords(subject);
+      if (pointed) return this.judge(act, pointed, asksAboutLater(this.normalized));
+      return this.answerSubject(act, subject);
     }
     const subject = this.subject(vocabulary().actCues);
     if (subject.kind === 'none') return this.onTopic(act, (m) => this.aspectReply(aspect ?? 'summary', m));
@@ -210,6 +214,8 @@ class Turn {
       const judged = judge(this.topic!);
       return this.withMissingNote(act, subject, judged.replies[0]);
     }
+    const pointed = this.factsBeyondWords(subject);
+    if (pointed) return judge(pointed);
     if (subject.kind !== 'none') return this.answerSubject(act, subject);
     if (this.topic) return judge(this.topic);
     // 服务收入1000万以上能拿吗: the facts alone name the rule's measure.
@@ -252,6 +258,24 @@ class Turn {
     }
     const found = best as { measure: Measure; fit: number } | undefined;
     return found && (!first || found.fit > fit(first)) ? found.measure : undefined;
+  }
+
+  /**
+   * A question the words alone leave outside the notice (通知没有提到“全换”“一共”…) whose facts
+   * fit one rule (ruleOfFacts), when the rule's measure also has some of the question's other
+   * words (ERP, 网络; 软硬件, 人工智能): the colloquial words do not make it outside. The facts
+   * alone do not do it (小企业，投了100万装光伏板: nothing else of it is （八）'s).
+   */
+  private factsBeyondWords(subject: Subject): Measure | undefined {
+    if (subject.kind !== 'outside' || subject.response.elsewhere?.length) return undefined;
+    const byFacts = this.measureOfFacts();
+    const measure = byFacts === undefined ? undefined : this.ctx.search.getMeasure(byFacts);
+    if (!measure) return undefined;
+    // The words besides the facts: statements and amounts taken out.
+    const rest = withoutAmounts(withoutCues(this.normalized, vocabulary().eligibilityCues));
+    const { words, uncovered } = this.ctx.search.match(rest, measure.id);
+    const generic = vocabulary().generic;
+    return words.some((word) => !generic.has(word) && !uncovered.includes(word)) ? measure : undefined;
   }
 
   /** The measure whose rule alone the stated facts fit (ruleOfFacts), read once a turn. */

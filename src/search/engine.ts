@@ -121,7 +121,7 @@ const COMPLEMENTS = new Set([...'到进入上下出回过起来去给成完掉�
  */
 const isFunctionWord = (word: string): boolean => {
   const tag = wordTag(word);
-  return FUNCTION_TAGS.test(tag) || (tag === 'x' && [...word].length === 2 && COMPLEMENTS.has([...word][1]));
+  return FUNCTION_TAGS.test(tag) || ((tag === 'x' || tag === 'v') && [...word].length === 2 && COMPLEMENTS.has([...word][1]));
 };
 
 /**
@@ -314,6 +314,21 @@ export class PolicySearch {
       if (!terms.some((t) => t.word === word)) terms.push({ word, unknown, forms });
     }
     return terms;
+  }
+
+  /**
+   * How much of a question one measure covers, whether or not the search would rank it:
+   * the question's words (as words() gives them) and those the measure has in no form.
+   *   match('软硬件花了700万的人工智能场景', 3) → { coverage: 1, words: ['软硬件', '人工智能', '场景'], uncovered: [] }
+   */
+  match(query: string, measureId: number): { coverage: number; words: string[]; uncovered: string[] } {
+    const terms = this.queryTerms(normalizeQuery(query));
+    if (!this.measures.has(measureId)) return { coverage: 0, words: terms.map((t) => t.word), uncovered: terms.map((t) => t.word) };
+    return {
+      coverage: round(this.coverage(terms, measureId)),
+      words: terms.map((t) => t.word),
+      uncovered: terms.filter((t) => this.bestForm(t, measureId) === 0).map((t) => t.word),
+    };
   }
 
   /**
