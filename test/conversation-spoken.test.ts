@@ -189,3 +189,21 @@ describe('paraphrase: what an enterprise did, in its own words, reaches the meas
     expect(await chat().ask('我们是小企业，投了100万装光伏板，能补吗')).toMatch(/^通知没有提到“[^”]*光伏/);
   });
 });
+
+describe('a question about a measure’s own concept is answered, not hedged, when one everyday word is all it lacks', () => {
+  it('one verb the measure does not write (发放): the measure, saying what it does not mention', async () => {
+    const reply = await chat().ask('两化融合奖补一般什么时候发放');
+    expect(reply).toMatch(/^措施（八）[^\n]*没有提到“发放”/);
+    expect(reply).not.toContain('最相关');
+  });
+
+  it('how an award is computed (计算基数, 按什么算) is its figures; 标示 is how some write 标识', async () => {
+    expect(await chat().ask('两化融合奖补的计算基数是啥')).toMatch(/^\*\*措施（八）[\s\S]*投资额的20%/);
+    expect(await chat().ask('标示解析项目有什么奖励')).toMatch(/措施（九）[\s\S]*5%/);
+  });
+
+  it('a noun the measure lacks is another topic: still only the nearest (人才落户), or not in the notice (专利)', async () => {
+    expect(await chat().ask('人才落户有什么政策')).toContain('最相关的是措施（十七）');
+    expect(await chat().ask('标识解析专利有奖励吗')).toMatch(/^通知没有提到“专利”/);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Measure, Notice } from '../knowledge';
-import { closeHits, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
+import { closeHits, cutForSearch, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
+import { wordTag } from '../search/segmenter';
 import { aspectOf, asksAboutLater, asksYesNo, readAct, type Act, type ActKind } from './acts';
 import { awardsForReply, catalogueReply, natureReply } from './catalogue-replies';
 import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
@@ -85,7 +86,8 @@ export function respond(text: string, lastMeasureId: number | undefined, ctx: Qa
 
 /** What a message is about, once its act is known. */
 type Subject =
-  | { kind: 'measure'; measure: Measure; hit?: SearchHit }
+  /** `missing`: one everyday word of the question the measure does not write, said before the answer. */
+  | { kind: 'measure'; measure: Measure; hit?: SearchHit; missing?: string[] }
   | { kind: 'choose'; hits: SearchHit[] }
   /** The message names nothing of its own: it is about the topic. */
   | { kind: 'none' }
@@ -455,6 +457,11 @@ class Turn {
     if (chosen.coverage < REPLY_TUNING.hedgeCoverage) {
       // The best measure leaves out words the notice never writes (人才落户: 落户): only the nearest.
       const missing = chosen.uncovered.filter((word) => !generic.has(word) && !this.ctx.search.mentions(word));
+      // 两化融合奖补一般什么时候发放: about the measure's own concept, with one verb it does not
+      // write: the answer, saying what it does not mention.
+      if (missing.length === 1 && !onTopic && close.length === 1 && this.aboutOwnConcept(chosen.measure, missing[0], response.words)) {
+        return { kind: 'measure', measure: chosen.measure, hit: chosen, missing };
+      }
       if (missing.length > 0) {
         // Genuinely close only when it has some of the question's own words, not just 政府 or 奖励.
         const shared = response.words.filter((word) => !generic.has(word) && !chosen.uncovered.includes(word));
@@ -463,6 +470,19 @@ class Turn {
     }
     if (!onTopic && close.length > 1) return { kind: 'choose', hits: close };
     return { kind: 'measure', measure: chosen.measure, hit: chosen };
+  }
+
+  /**
+   * True when the question names the measure's own concept (a word of its title few titles
+   * have: 两化, 标识解析, 场景清单) and the one word the measure does not write is a verb or an
+   * adjective (发放, 体现): what is done with the concept, not another topic. A noun (落户,
+   * 专利) or a word jieba does not know (首台套) may be a topic of its own: those stay hedged.
+   */
+  private aboutOwnConcept(measure: Measure, missing: string, words: string[]): boolean {
+    if (!VERB_OR_ADJECTIVE.test(wordTag(missing))) return false;
+    const concepts = titleConcepts(this.ctx).get(measure.id) ?? [];
+    const generic = vocabulary().generic;
+    return words.some((word) => !generic.has(word) && concepts.some((concept) => word.includes(concept)));
   }
 
   private answerSubject(act: Act, subject: Subject, aspect?: Aspect): QaTurn {
@@ -493,7 +513,12 @@ class Turn {
         };
       }
       case 'measure': {
-        const { measure, hit } = subject;
+        const { measure, hit, missing } = subject;
+        if (missing?.length) {
+          const turn = this.answerSubject(act, { kind: 'measure', measure, hit }, aspect);
+          const note = `${measureLabel(measure)}没有提到“${missing.join('”“')}”；它的原文要点如下。\n\n`;
+          return { ...turn, replies: turn.replies.map((reply, i) => (i === 0 ? { ...reply, text: note + reply.text } : reply)) };
+        }
         const estimable = this.estimable(measure);
         switch (aspect) {
           case 'conditions':
@@ -566,4 +591,30 @@ class Turn {
 }
 
 const ids = (hits: SearchHit[]): number[] => hits.map((hit) => hit.measure.id);
+
+/** jieba's parts of speech for verbs and adjectives (发放 v, 体现 v, 优秀 a); not verbal nouns (vn). */
+const VERB_OR_ADJECTIVE = /^(v|vd|vi|vg|a|ad|ag)$/;
+
+const conceptsOf = new WeakMap<Notice, Map<number, string[]>>();
+
+/**
+ * Each measure's own concepts: the words of its title (and their sub-words) that name
+ * something, found in at most two titles: （八）推进两化深度融合 → 两化, 融合, 深度…; not 建设 or 支持.
+ */
+function titleConcepts(ctx: QaContext): Map<number, string[]> {
+  let concepts = conceptsOf.get(ctx.notice);
+  if (concepts) return concepts;
+  const generic = vocabulary().generic;
+  const measures = ctx.notice.sections.flatMap((section) => section.measures);
+  const wordsOf = new Map(
+    measures.map((m) => [
+      m.id,
+      new Set(cutForSearch(normalizeQuery(m.title)).filter((word) => [...word].length >= 2 && !generic.has(word) && ctx.search.words(word).length > 0)),
+    ]),
+  );
+  const titles = (word: string) => [...wordsOf.values()].filter((words) => words.has(word)).length;
+  concepts = new Map([...wordsOf].map(([id, words]) => [id, [...words].filter((word) => titles(word) <= 2)]));
+  conceptsOf.set(ctx.notice, concepts);
+  return concepts;
+}
 
