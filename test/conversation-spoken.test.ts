@@ -207,3 +207,10 @@ describe('a question about a measure’s own concept is answered, not hedged, wh
     expect(await chat().ask('标识解析专利有奖励吗')).toMatch(/^通知没有提到“专利”/);
   });
 });
+
+describe('a kind of enterprise that one award is for', () => {
+  it('有没有针对中小企业的补贴: （八）, which supports SMEs, not a measure that merely writes 针对', async () => {
+    expect(await chat().ask('有没有针对中小企业的补贴')).toMatch(/^\*\*有\*\*：措施（八）/);
+    expect(await chat().ask('中小企业能拿哪些补贴')).toMatch(/措施（八）/);
+  });
+});

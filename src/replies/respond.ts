@@ -224,8 +224,13 @@ class Turn {
     const measure = byFacts === undefined ? undefined : this.ctx.search.getMeasure(byFacts);
     if (measure) return judge(measure);
     if (act.later) return this.keep(act, [noticeFact('validity', this.ctx.notice)]);
-    // 有补贴吗, naming nothing: what the notice pays.
-    if (act.existence) return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: false })]);
+    if (act.existence) {
+      // 有没有针对中小企业的补贴: the awards for the kind of enterprise it names.
+      const kind = this.awardsForKind();
+      if (kind) return kind.measures.length === 1 ? judge(kind.measures[0]) : this.awardsFor(act, kind);
+      // 有补贴吗, naming nothing: what the notice pays.
+      return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: false })]);
+    }
     return this.keep(act, [
       {
         text: `${noMeasureYet().text}\n\n想知道贵企业可能符合哪几项奖补，也可以做“政策体检”。`,
@@ -327,25 +332,31 @@ class Turn {
   private list(act: Extract<Act, { kind: 'list' }>): QaTurn {
     const subject = this.subject(vocabulary().actCues);
     if (subject.kind === 'none') return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus })]);
-    // 工业互联网平台有哪些奖补: the awards whose subject (适用对象) it names, when there are several.
+    const aspect = act.byPeriod ? 'period' : aspectOf(this.normalized);
+    // 工业互联网平台有哪些奖补: the awards whose subject (适用对象) it names; one measure's: that one.
     const kind = act.focus || act.byPeriod ? undefined : this.awardsForKind();
-    if (kind) {
-      return { ...this.keep(act, [awardsForReply(kind.phrase, kind.rules, this.ctx.notice)]), measures: [...new Set(kind.rules.map((r) => r.clause.measure))] };
-    }
+    if (kind && kind.measures.length > 1) return this.awardsFor(act, kind);
+    if (kind) return this.answerSubject(act, { kind: 'measure', measure: kind.measures[0] }, aspect);
     // 两化融合有哪些补贴 names its measure: answer that one; 单个平台服务商一年最高… its cap; …每年… its period.
-    return this.answerSubject(act, subject, act.byPeriod ? 'period' : aspectOf(this.normalized));
+    return this.answerSubject(act, subject, aspect);
   }
 
   /**
-   * The awards paid to the kind of subject a list question names (工业互联网平台 → （三）'s
-   * “工业赋能” award and （六）), when it names one that awards of two measures or more are for.
+   * The awards paid to the kind of subject a question names, as their subjects (适用对象) say:
+   * 工业互联网平台 → （三）'s “工业赋能” award and （六）; 中小企业 → （八）. Undefined when no
+   * award's subject has the words the act's own leave.
    */
-  private awardsForKind(): { phrase: string; rules: QuantifiedRule[] } | undefined {
+  private awardsForKind(): { phrase: string; rules: QuantifiedRule[]; measures: Measure[] } | undefined {
     const own = withoutAmounts(withoutCues(this.normalized, vocabulary().actCues));
     const phrase = this.ctx.search.words(own).join('');
     if (phrase === '') return undefined;
     const rules = allQuantifiedRules.filter((rule) => rule.amountKind === 'award' && normalizeQuery(rule.subject).includes(phrase));
-    return new Set(rules.map((rule) => rule.clause.measure)).size >= 2 ? { phrase, rules } : undefined;
+    const measures = [...new Set(rules.map((rule) => rule.clause.measure))].map((id) => this.ctx.search.getMeasure(id)!);
+    return rules.length > 0 ? { phrase, rules, measures } : undefined;
+  }
+
+  private awardsFor(act: Act, kind: { phrase: string; rules: QuantifiedRule[]; measures: Measure[] }): QaTurn {
+    return { ...this.keep(act, [awardsForReply(kind.phrase, kind.rules, this.ctx.notice)]), measures: kind.measures.map((m) => m.id) };
   }
 
   private nature(act: Act): QaTurn {
