@@ -212,5 +212,6 @@ describe('a kind of enterprise that one award is for', () => {
   it('有没有针对中小企业的补贴: （八）, which supports SMEs, not a measure that merely writes 针对', async () => {
     expect(await chat().ask('有没有针对中小企业的补贴')).toMatch(/^\*\*有\*\*：措施（八）/);
     expect(await chat().ask('中小企业能拿哪些补贴')).toMatch(/措施（八）/);
+    expect(await chat().ask('有没有工业互联网平台的奖励')).toMatch(/^适用于“工业互联网平台”的奖补有以下2项/);
   });
 });

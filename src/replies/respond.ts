@@ -218,19 +218,19 @@ class Turn {
     }
     const pointed = this.factsBeyondWords(subject);
     if (pointed) return judge(pointed);
+    if (act.existence && (subject.kind === 'outside' || (subject.kind === 'none' && !this.topic))) {
+      // 有没有针对中小企业的补贴, 有没有工业互联网平台的奖励: the awards for the kind of enterprise it names.
+      const kind = this.awardsForKind();
+      if (kind) return kind.measures.length === 1 ? judge(kind.measures[0]) : this.awardsFor(act, kind);
+    }
     if (subject.kind !== 'none') return this.answerSubject(act, subject);
     if (this.topic) return judge(this.topic);
     // 服务收入1000万以上能拿吗: the facts alone name the rule's measure.
     const measure = byFacts === undefined ? undefined : this.ctx.search.getMeasure(byFacts);
     if (measure) return judge(measure);
     if (act.later) return this.keep(act, [noticeFact('validity', this.ctx.notice)]);
-    if (act.existence) {
-      // 有没有针对中小企业的补贴: the awards for the kind of enterprise it names.
-      const kind = this.awardsForKind();
-      if (kind) return kind.measures.length === 1 ? judge(kind.measures[0]) : this.awardsFor(act, kind);
-      // 有补贴吗, naming nothing: what the notice pays.
-      return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: false })]);
-    }
+    // 有补贴吗, naming nothing: what the notice pays.
+    if (act.existence) return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: false })]);
     return this.keep(act, [
       {
         text: `${noMeasureYet().text}\n\n想知道贵企业可能符合哪几项奖补，也可以做“政策体检”。`,
@@ -355,8 +355,9 @@ class Turn {
     return rules.length > 0 ? { phrase, rules, measures } : undefined;
   }
 
+  /** The awards for a kind of subject: a list, whatever the question's form (有没有平台的补贴). */
   private awardsFor(act: Act, kind: { phrase: string; rules: QuantifiedRule[]; measures: Measure[] }): QaTurn {
-    return { ...this.keep(act, [awardsForReply(kind.phrase, kind.rules, this.ctx.notice)]), measures: kind.measures.map((m) => m.id) };
+    return { ...this.keep(act, [awardsForReply(kind.phrase, kind.rules, this.ctx.notice)]), act: 'list', measures: kind.measures.map((m) => m.id) };
   }
 
   private nature(act: Act): QaTurn {
