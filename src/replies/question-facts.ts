@@ -2,7 +2,7 @@ import { allQuantifiedRules, estimate, missingInputs, readAmount, type Quantifie
 import { loadKnowledge } from '../knowledge';
 import { normalizeQuery } from '../search';
 import { placeNames } from '../search/segmenter';
-import { vocabulary, withoutCues, type Cue } from './vocabulary';
+import { hasCue, vocabulary, withoutCues, type Cue } from './vocabulary';
 
 let noticeText: string | undefined;
 /**
@@ -71,6 +71,7 @@ export const withoutAmounts = (text: string): string =>
   text.replace(AMOUNTS, (amount: string, at: number) => (amount && isAmountAt(text, at, amount.length) ? ' ' : amount));
 
 export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
+  const read = readText(text);
   const answers: Record<string, unknown> = {};
   const said: Record<string, string> = {};
   const approximate: string[] = [];
@@ -80,36 +81,71 @@ export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
     answers[key] = value;
     said[key] = words;
   };
+  for (const { input, value, words } of read.statements) accept(input, value, words);
+  for (const { input, value, words } of read.places) accept(input, value, words);
+  const role = read.roles.find((r) => r.rule === rule.id);
+  if (role) {
+    const found = { role: role.role, said: role.words };
+    return { answers, said, role: role.instead ? { ...found, instead: role.instead } : found };
+  }
+  for (const amount of read.amounts) {
+    const key = amount.input === undefined ? onlyInput(rule, amount.kind) : rule.inputs[amount.input] ? amount.input : undefined;
+    if (!key) continue;
+    accept(key, amount.value, amount.words);
+    if (amount.approximate && said[key] === amount.words) approximate.push(key);
+  }
+  return approximate.length > 0 ? { answers, said, approximate } : { answers, said };
+}
+
+/** True when a text states anything a rule may ask: a statement, a place, a role or an amount. */
+export function statesAnything(text: string): boolean {
+  const { statements, places, roles, amounts } = readText(text);
+  return statements.length + places.length + roles.length + amounts.length > 0;
+}
+
+/** What a text states, whatever the rule: read once per text, then given to each rule that asks it. */
+interface TextReading {
+  /** Statements in the order they are accepted: the longest phrase first. */
+  statements: { input: string; value: boolean | string; words: string }[];
+  places: { input: string; value: boolean; words: string }[];
+  roles: { rule: string; role: string; instead?: string; words: string }[];
+  /** Each amount with the input its words name (undefined: none named, the rule's only one). */
+  amounts: { words: string; value: number; kind: 'money' | 'count'; approximate: boolean; input?: string }[];
+}
+
+const readTexts = new Map<string, TextReading>();
+
+function readText(text: string): TextReading {
+  const known = readTexts.get(text);
+  if (known) return known;
+  const v = vocabulary();
+  const reading: TextReading = { statements: [], places: [], roles: [], amounts: [] };
 
   // Statements, longest phrase first; each match is blanked so 不是中小企业 does not also say 中小企业.
   let rest = text.replace(/\s+/g, '');
-  for (const { input, value, cue } of vocabulary().facts.statementPhrases) {
-    const match = cue.pattern.exec(rest);
-    if (!match) continue;
-    accept(input, value, match[0]);
-    rest = rest.replace(cue.global, (found) => '　'.repeat(found.length));
+  if (hasCue(rest, v.facts.statementCues)) {
+    for (const { input, value, cue } of v.facts.statementPhrases) {
+      const match = cue.pattern.exec(rest);
+      if (!match) continue;
+      reading.statements.push({ input, value, words: match[0] });
+      rest = rest.replace(cue.global, (found) => '　'.repeat(found.length));
+    }
   }
 
   // Places: 在济南注册 says no to 在我市注册, 注册在黄岛 yes.
-  for (const { input, patterns } of vocabulary().facts.places) {
-    if (!rule.inputs[input] || answers[input] !== undefined) continue;
+  for (const { input, patterns } of v.facts.places) {
     for (const pattern of patterns) {
       for (const match of rest.matchAll(pattern)) {
         const { local, elsewhere } = placesIn(match[1]);
-        if (local) accept(input, true, match[0]);
-        else if (elsewhere) accept(input, false, match[0]);
+        if (local || elsewhere) reading.places.push({ input, value: local, words: match[0] });
       }
     }
   }
 
-  // Someone the rule does not pay: 用了平台的云服务 for （六）.
-  for (const { rule: id, role, instead, cues } of vocabulary().facts.roles) {
-    if (id !== rule.id) continue;
+  // Someone a rule does not pay: 用了平台的云服务 for （六）.
+  for (const { rule, role, instead, cues } of v.facts.roles) {
     const match = cues.map((cue) => cue.pattern.exec(rest)).find((m) => m !== null);
-    if (match) {
-      const found = { role, said: match[0] };
-      return { answers, said, role: instead ? { ...found, instead } : found };
-    }
+    if (match) reading.roles.push({ rule, role, ...(instead ? { instead } : {}), words: match[0] });
   }
 
   for (const match of text.matchAll(AMOUNTS)) {
@@ -117,17 +153,16 @@ export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
     if (!isAmountAt(text, start, match[0].length)) continue;
     // 一个 (1个 once normalised) is the article of 做了一个…, not a count.
     if (match[0] === '1个') continue;
-    const reading = amountReading(match[0]);
-    if (reading.kind !== 'value' || typeof reading.value !== 'number') continue;
+    const amount = amountReading(match[0]);
+    if (amount.kind !== 'value' || typeof amount.value !== 'number') continue;
     const kind = /[家个]/.test(match[0]) ? 'count' : /[万亿元块]/.test(match[0]) ? 'money' : undefined;
     if (!kind) continue;
-    const key = inputFor(rule, kind, clauseBefore(text, start));
-    if (key) {
-      accept(key, reading.value, match[0]);
-      if (reading.approximate && said[key] === match[0]) approximate.push(key);
-    }
+    const input = namedInput(kind, clauseBefore(text, start));
+    reading.amounts.push({ words: match[0], value: amount.value, kind, approximate: amount.approximate !== undefined, ...(input ? { input } : {}) });
   }
-  return approximate.length > 0 ? { answers, said, approximate } : { answers, said };
+  if (readTexts.size >= 16) readTexts.delete(readTexts.keys().next().value as string);
+  readTexts.set(text, reading);
+  return reading;
 }
 
 /** readAmount, remembered: the recognizers take ~0.1 ms a call, and one text is read for each rule. */
@@ -156,12 +191,12 @@ const kindOf = (input: string): string | undefined => {
 };
 
 /**
- * The input an amount belongs to: of the inputs of its kind (money or count), the one whose
+ * The input an amount's words name: of the inputs of its kind (money or count), the one whose
  * words end nearest before it in its clause, the longer words winning a tie (软硬件一共花了
- * 700万: 软硬件…花了 is the 智能软硬件投资 of （三）, not （八）'s 投资); this rule's if it asks
- * it, else none. Without any such words, the rule's only input of that kind that must be given.
+ * 700万: 软硬件…花了 is the 智能软硬件投资 of （三）, not （八）'s 投资). A rule that does not ask
+ * it gets none of it (营收 beside a question about （八）).
  */
-function inputFor(rule: QuantifiedRule, kind: 'money' | 'count', clause: string): string | undefined {
+function namedInput(kind: 'money' | 'count', clause: string): string | undefined {
   let nearest: { input: string; end: number; length: number } | undefined;
   for (const { input, cues } of vocabulary().facts.amounts) {
     if (kindOf(input) !== kind) continue;
@@ -172,8 +207,11 @@ function inputFor(rule: QuantifiedRule, kind: 'money' | 'count', clause: string)
       if (!nearest || end > nearest.end || (end === nearest.end && length > nearest.length)) nearest = { input, end, length };
     }
   }
-  // Words for an amount this rule does not ask (营收 beside a question about （八）): not ours.
-  if (nearest) return rule.inputs[nearest.input] ? nearest.input : undefined;
+  return nearest?.input;
+}
+
+/** Without words naming it, an amount is the rule's only input of that kind that must be given. */
+function onlyInput(rule: QuantifiedRule, kind: 'money' | 'count'): string | undefined {
   const candidates = Object.entries(rule.inputs).filter(([, spec]) => spec.kind === kind && spec.default === undefined);
   return candidates.length === 1 ? candidates[0][0] : undefined;
 }
@@ -218,10 +256,17 @@ export function prepareQuestionReading(): void {
   }
   // V8 compiles a regular expression on its first use: use each one once now.
   const sample = '这是一个示例问题，投资80万能拿吗';
-  for (const cues of [v.actCues, v.smallTalkCues, v.eligibilityCues, v.checkUp, v.estimate, ...v.noticeFacts.map((g) => g.cues)]) {
-    withoutCues(sample, cues);
+  const lists = [
+    v.actCues, v.smallTalkCues, v.eligibilityCues, v.checkUp, v.estimate, v.estimateCues, v.noticeFactCues, v.period,
+    v.combine, v.again, v.eligibility, v.existence, v.list, v.facts.statementCues, ...v.noticeFacts.map((g) => g.cues),
+  ];
+  for (const cues of lists) {
+    // A list's stripper compiles its pattern when it first finds a phrase: give it one of its own.
+    withoutCues(`${sample}${cues[0].phrase.replaceAll('…', '')}`, cues);
+    hasCue(sample, cues);
     for (const cue of cues) cue.pattern.test(sample);
   }
+  readText(`${sample}，我们是中小企业，在青岛注册，服务了60家，已经上线`);
   for (const { cue } of v.facts.statementPhrases) cue.pattern.test(sample);
   for (const { cues } of v.facts.amounts) for (const cue of cues) [...sample.matchAll(cue.global)];
   for (const { cues } of v.facts.roles) for (const cue of cues) cue.pattern.test(sample);

@@ -1,6 +1,6 @@
-import type { Measure, Notice } from '../knowledge';
+import { loadKnowledge, type Measure, type Notice } from '../knowledge';
 import { closeHits, cutForSearch, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
-import { wordTag } from '../search/segmenter';
+import { isStopword, wordTag } from '../search/segmenter';
 import { aspectOf, asksAboutLater, asksYesNo, readAct, type Act, type ActKind } from './acts';
 import { awardsForReply, catalogueReply, natureReply } from './catalogue-replies';
 import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
@@ -19,7 +19,7 @@ import {
   unitsOf,
 } from './measure-replies';
 import { measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
-import { factsOf, factWeight, prepareQuestionReading, ruleOfFacts, withoutAmounts, type QuestionFacts } from './question-facts';
+import { factsOf, factWeight, prepareQuestionReading, ruleOfFacts, statesAnything, withoutAmounts, type QuestionFacts } from './question-facts';
 import { allQuantifiedRules, type QuantifiedRule } from '../rules';
 import { quantifiedRulesOf } from './rule-words';
 import type { Reply } from './types';
@@ -287,6 +287,7 @@ class Turn {
 
   /** The measure whose rule alone the stated facts fit (ruleOfFacts), read once a turn. */
   private measureOfFacts(): number | undefined {
+    if (!statesAnything(this.normalized)) return undefined; // most questions: nothing to weigh
     return ruleOfFacts((rule) => this.factsFor(rule))?.clause.measure;
   }
 
@@ -492,7 +493,7 @@ class Turn {
    */
   private aboutOwnConcept(measure: Measure, missing: string, words: string[]): boolean {
     if (!VERB_OR_ADJECTIVE.test(wordTag(missing))) return false;
-    const concepts = titleConcepts(this.ctx).get(measure.id) ?? [];
+    const concepts = titleConcepts().get(measure.id) ?? [];
     const generic = vocabulary().generic;
     return words.some((word) => !generic.has(word) && concepts.some((concept) => word.includes(concept)));
   }
@@ -607,26 +608,25 @@ const ids = (hits: SearchHit[]): number[] => hits.map((hit) => hit.measure.id);
 /** jieba's parts of speech for verbs and adjectives (发放 v, 体现 v, 优秀 a); not verbal nouns (vn). */
 const VERB_OR_ADJECTIVE = /^(v|vd|vi|vg|a|ad|ag)$/;
 
-const conceptsOf = new WeakMap<Notice, Map<number, string[]>>();
+let concepts: Map<number, string[]> | undefined;
 
 /**
  * Each measure's own concepts: the words of its title (and their sub-words) that name
  * something, found in at most two titles: （八）推进两化深度融合 → 两化, 融合, 深度…; not 建设 or 支持.
+ * Read once, when the bot starts.
  */
-function titleConcepts(ctx: QaContext): Map<number, string[]> {
-  let concepts = conceptsOf.get(ctx.notice);
+function titleConcepts(): Map<number, string[]> {
   if (concepts) return concepts;
   const generic = vocabulary().generic;
-  const measures = ctx.notice.sections.flatMap((section) => section.measures);
   const wordsOf = new Map(
-    measures.map((m) => [
+    loadKnowledge().measures.map((m) => [
       m.id,
-      new Set(cutForSearch(normalizeQuery(m.title)).filter((word) => [...word].length >= 2 && !generic.has(word) && ctx.search.words(word).length > 0)),
+      new Set(cutForSearch(normalizeQuery(m.title)).filter((word) => [...word].length >= 2 && !generic.has(word) && !isStopword(word))),
     ]),
   );
   const titles = (word: string) => [...wordsOf.values()].filter((words) => words.has(word)).length;
   concepts = new Map([...wordsOf].map(([id, words]) => [id, [...words].filter((word) => titles(word) <= 2)]));
-  conceptsOf.set(ctx.notice, concepts);
   return concepts;
 }
+titleConcepts();
 

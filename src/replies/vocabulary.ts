@@ -119,44 +119,49 @@ export function compileCues(phrases: readonly string[], options: { keepGaps?: bo
 export function stripper(cues: readonly Cue[]): (text: string) => string {
   const sorted = [...cues].sort((a, b) => b.phrase.length - a.phrase.length);
   if (sorted.length === 0) return (text) => text;
-  // Sticky, with the indices of the gaps: tried at every position, so overlaps are found.
-  const all = new RegExp(sorted.map((cue) => cue.strip ?? cue.pattern.source).join('|'), 'yd');
-  const first = new RegExp(all.source); // where the first match may start: most texts have none
+  const gaps = sorted.some((cue) => cue.strip !== undefined);
+  // With the indices of the gaps when a phrase keeps them; searched again one character after
+  // each match's start, so overlapping phrases are found too.
+  const all = new RegExp(sorted.map((cue) => cue.strip ?? cue.pattern.source).join('|'), gaps ? 'gd' : 'g');
+  const BLANK = 1;
+  const GAP = 2;
   return (text) => {
-    const found = first.exec(text);
-    if (!found) return text;
-    const BLANK = 1;
-    const GAP = 2;
-    const marks = new Uint8Array(text.length);
-    for (let at = found.index; at < text.length; at++) {
+    let marks: Uint8Array | undefined;
+    for (let at = 0; at < text.length; ) {
       all.lastIndex = at;
       const match = all.exec(text);
-      if (!match || match[0] === '') continue;
-      const [start, end] = match.indices![0];
+      if (!match) break;
+      at = match.index + 1;
+      if (match[0] === '') continue;
+      marks ??= new Uint8Array(text.length);
+      const start = match.index;
+      const end = start + match[0].length;
       const kept: [number, number][] = [];
-      for (let g = 1; g < match.length; g++) {
-        const span = match.indices![g];
-        if (span && span[1] > span[0]) kept.push(span);
+      if (match.indices) {
+        for (let g = 1; g < match.length; g++) {
+          const span = match.indices[g];
+          if (span && span[1] > span[0]) kept.push(span);
+        }
       }
       for (let i = start; i < end; i++) {
-        const inGap = kept.some(([s, e]) => i >= s && i < e);
-        if (!inGap) marks[i] = BLANK;
+        if (!kept.some(([s, e]) => i >= s && i < e)) marks[i] = BLANK;
         else if (marks[i] === 0) marks[i] = GAP;
       }
     }
+    if (!marks) return text;
     let out = '';
     let blank = false;
     for (let i = 0; i < text.length; i++) {
       if (marks[i] === BLANK) {
         if (!blank) out += ' ';
         blank = true;
-      } else {
-        // A gap stands apart from the words around it, as the phrase around it did.
-        if (marks[i] === GAP && (i === 0 || marks[i - 1] !== GAP) && !blank) out += ' ';
-        out += text[i];
-        blank = false;
-        if (marks[i] === GAP && (i + 1 === text.length || marks[i + 1] !== GAP) && marks[i + 1] !== BLANK) out += ' ';
+        continue;
       }
+      // A gap stands apart from the words around it, as the phrase around it did.
+      if (marks[i] === GAP && (i === 0 || marks[i - 1] !== GAP) && !blank) out += ' ';
+      out += text[i];
+      blank = false;
+      if (marks[i] === GAP && (i + 1 === text.length || marks[i + 1] === 0)) out += ' ';
     }
     return out;
   };
@@ -230,6 +235,8 @@ export interface Vocabulary {
     statements: { input: string; value: boolean | string; cues: Cue[] }[];
     /** Every statement phrase, longest first, for reading them one by one. */
     statementPhrases: { input: string; value: boolean | string; cue: Cue }[];
+    /** Every statement phrase, to tell at once whether a text has any. */
+    statementCues: Cue[];
     /**
      * What an asker says it is when a rule pays someone else (用了平台的云服务: a user of the
      * platform, not the provider （六） pays), with the measure's words for such askers.
@@ -359,6 +366,7 @@ export function vocabulary(): Vocabulary {
       statementPhrases: statements
         .flatMap((s) => s.cues.map((cue) => ({ input: s.input, value: s.value, cue })))
         .sort((a, b) => b.cue.phrase.length - a.cue.phrase.length),
+      statementCues: statements.flatMap((s) => s.cues),
       roles,
       places,
       amounts,
