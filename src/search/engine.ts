@@ -121,7 +121,7 @@ const COMPLEMENTS = new Set([...'到进入上下出回过起来去给成完掉�
  */
 const isFunctionWord = (word: string): boolean => {
   const tag = wordTag(word);
-  return FUNCTION_TAGS.test(tag) || ((tag === 'x' || tag === 'v') && [...word].length === 2 && COMPLEMENTS.has([...word][1]));
+  return FUNCTION_TAGS.test(tag) || (tag === 'x' && [...word].length === 2 && COMPLEMENTS.has([...word][1]));
 };
 
 /**
