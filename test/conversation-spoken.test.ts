@@ -215,3 +215,18 @@ describe('a kind of enterprise that one award is for', () => {
     expect(await chat().ask('有没有工业互联网平台的奖励')).toMatch(/^适用于“工业互联网平台”的奖补有以下2项/);
   });
 });
+
+describe('facts beside another topic do not make it a measure’s', () => {
+  it.each([
+    ['我们投了100万做网络安全等保测评，能补吗', '测评'],
+    ['我们花了300万搞了个直播带货平台，能给点补贴吗', '直播'],
+  ])('%s', async (question, term) => {
+    expect(await chat().ask(question)).toMatch(new RegExp(`^通知没有提到“[^”]*${term}`));
+  });
+});
+
+describe('an amount right after 能拿 is the award asked about, not a fact', () => {
+  it('我们的智慧工厂被市里新认定了，能拿100万不: （三）, judged on the statements', async () => {
+    expect(await chat().ask('我们的智慧工厂被市里新认定了，能拿100万不')).toMatch(/^\*\*能\*\*[^\n]*“工业赋能”场景示范奖励[^\n]*1,000,000\.00 元/);
+  });
+});

@@ -157,7 +157,10 @@ function readText(text: string): TextReading {
     if (amount.kind !== 'value' || typeof amount.value !== 'number') continue;
     const kind = /[家个]/.test(match[0]) ? 'count' : /[万亿元块]/.test(match[0]) ? 'money' : undefined;
     if (!kind) continue;
-    const input = namedInput(kind, clauseBefore(text, start));
+    const clause = clauseBefore(text, start);
+    const input = namedInput(kind, clause);
+    // 能拿100万不, 奖励是50万吗: the award asked about, not something the asker states.
+    if (input === undefined && v.facts.asked.test(clause)) continue;
     reading.amounts.push({ words: match[0], value: amount.value, kind, approximate: amount.approximate !== undefined, ...(input ? { input } : {}) });
   }
   if (readTexts.size >= 16) readTexts.delete(readTexts.keys().next().value as string);

@@ -59,7 +59,7 @@ const FactsSchema = z.object({
     groups: z.array(z.object({ rule: z.string().min(1), role: z.string().min(1), phrases: Phrases, instead: z.string().min(1).optional() })),
   }),
   places: z.object({ note: Note, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
-  amounts: z.object({ note: Note, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
+  amounts: z.object({ note: Note, asked: Phrases, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
 });
 
 export type SmallTalk = (typeof SMALL_TALK)[number];
@@ -245,6 +245,8 @@ export interface Vocabulary {
     /** Phrases whose gap holds a place: in Qingdao → yes, elsewhere → no (在济南注册). */
     places: { input: string; patterns: RegExp[] }[];
     amounts: { input: string; cues: Cue[] }[];
+    /** The words right before an amount that make it the award asked about (能拿100万不), not a fact. */
+    asked: RegExp;
   };
 }
 
@@ -370,6 +372,7 @@ export function vocabulary(): Vocabulary {
       roles,
       places,
       amounts,
+      asked: new RegExp(`(?:${f.amounts.asked.map(partSource).join('|')})$`),
     },
   };
   return cached;
