@@ -5,6 +5,7 @@ import { cardActivity } from './card-activity';
 import { InterviewDialog, type InterviewOutcome } from './interview-dialog';
 import { approximateAnswers, changesSince, type InterviewState } from './interview-state';
 import type { ConversationMemory } from './memory';
+import { log } from '../src/log';
 
 export const CHECK_UP_DIALOG = 'check-up';
 
@@ -42,7 +43,7 @@ export class CheckUpDialog extends InterviewDialog {
     const skipped = state.skipped ?? [];
     const result = checkUp(state.answers, { unknown: skipped });
     if (!result.ok) {
-      console.error(`[check-up] failed: ${JSON.stringify(result.issues)}`);
+      log.error({ rule: 'check-up', issues: result.issues.map((i) => i.path.join('.')) }, 'check-up failed');
       await context.sendActivity('抱歉，体检计算时出现问题，未能得出结果。请输入“重新体检”再试一次。');
       return { kind: 'failed' };
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AnswerChange, SummaryItem } from '../src/replies';
 import { allInputs, describeInput, valueText, type AnswerValue, type Approximation, type InputDescription } from '../src/rules';
 import type { CorrectableItem } from './answers';
+import { log } from '../src/log';
 
 /**
  * What an interview remembers: its answers and where it is. It lives in the dialog
@@ -61,7 +62,7 @@ export function readState(options: unknown): InterviewState {
   const parsed = InterviewStateSchema.safeParse(options ?? {});
   if (parsed.success) return structuredClone(parsed.data);
   // Dialog options come from our own code or storage; an unreadable one starts afresh.
-  console.error(`[interview] unreadable state, starting afresh: ${parsed.error.message}`);
+  log.warn({ issues: parsed.error.issues.length }, 'interview state unreadable: starting afresh');
   return { answers: {}, asked: [] };
 }
 

@@ -5,6 +5,7 @@ import { cardActivity } from './card-activity';
 import { InterviewDialog, type InterviewOutcome } from './interview-dialog';
 import { approximateAnswers, changesSince, type InterviewState } from './interview-state';
 import type { ConversationMemory } from './memory';
+import { log } from '../src/log';
 
 /** The id of a rule's interview: 'interview:two-integration'. */
 export const interviewId = (ruleId: string): string => `interview:${ruleId}`;
@@ -50,7 +51,7 @@ export class RuleInterviewDialog extends InterviewDialog {
     const result = estimate(this.rule, state.answers);
     if (!result.ok) {
       // Every answer passed its schema, so this is a bug: say so rather than guess.
-      console.error(`[interview ${this.rule.id}] estimate failed: ${JSON.stringify(result.issues)}`);
+      log.error({ rule: this.rule.id, issues: result.issues.map((i) => i.path.join('.')) }, 'estimate failed');
       await context.sendActivity('抱歉，计算时出现问题，未能得出结果。请输入“重新估算”再试一次。');
       return { kind: 'failed' };
     }

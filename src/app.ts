@@ -30,6 +30,8 @@ export interface App {
   insights?: InsightsRecorder;
   /** True when DIRECTLINE_SECRET was empty and a random one was made for this run. */
   directLineSecretGenerated: boolean;
+  /** Writes the buffered insights and closes the store (also done when the server closes). */
+  close(): Promise<void>;
 }
 
 /**
@@ -102,9 +104,13 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
   if (config.ADMIN_TOKEN) {
     registerAdmin(server, { token: config.ADMIN_TOKEN, insights: store.insights, rateLimitGuess: (req) => rateLimit(req, 'admin') });
   }
-  server.on('close', () => void (async () => {
-    await insights?.close();
-    await store.close();
-  })());
-  return { config, server, adapter, bot, search, directLine, store, insights, directLineSecretGenerated };
+  // Buffered insights are written and the store closed once, when the server closes.
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await insights?.close();
+      await store.close();
+    })());
+  server.on('close', () => void close());
+  return { config, server, adapter, bot, search, directLine, store, insights, directLineSecretGenerated, close };
 }

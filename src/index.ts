@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal, graceSeconds: config.SHUTDOWN_GRACE_SECONDS }, 'shutting down');
     const outcome = await closeGracefully(app.server.server, config.SHUTDOWN_GRACE_SECONDS * 1000);
+    await app.close().catch((error: Error) => log.warn({ error: error.name }, 'store not closed cleanly'));
     log.info({ outcome }, 'stopped');
     log.flush(() => process.exit(0));
   };

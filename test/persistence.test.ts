@@ -1,4 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dayOf } from '../src/insights/events';
+import { HISTORY_LIMITS } from '../src/state';
+import { SqliteStore } from '../src/state/sqlite';
 import { startChildServer, tempDataDir, type ChildServer } from './support/child-server';
 import { redisAvailable, sharedRedisUrl, startRedis, type TestRedis } from './support/redis';
 
@@ -124,6 +127,20 @@ describe('with SQLite (the default)', () => {
     const after = await poll(second.base, chat, before.watermark);
     expect(rendered(after.activities)).toMatch(/工业和信息化局/);
     expect(Number(after.watermark)).toBeGreaterThan(Number(before.watermark));
+  });
+
+  it('writes the buffered insights before it exits on SIGTERM', async () => {
+    const dataDir = tempDataDir();
+    const instance = await server({ STORAGE: 'sqlite', DATA_DIR: dataDir });
+    await say(instance.base, `insights-${Date.now()}`, '首台套保险补偿有吗');
+    const exited = new Promise((resolve) => instance.child.once('exit', resolve));
+    instance.child.kill('SIGTERM');
+    await exited;
+    const store = SqliteStore.open(dataDir, { maxConversations: 10, maxConversationsPerClient: 10, idleExpirySeconds: 3600, ...HISTORY_LIMITS });
+    const today = dayOf(Date.now());
+    const events = await store.insights.between(dayOf(Date.now() - 24 * 3600_000), today);
+    await store.close();
+    expect(events.find((e) => e.kind === 'turn')).toMatchObject({ outcome: 'not-found', question: '首台套保险补偿有吗' });
   });
 
   it('answers 10 turns sent at once on one conversation, none lost, no 5xx', async () => {

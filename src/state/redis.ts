@@ -20,7 +20,7 @@ import {
  * script. While Redis is away, calls fail at once with StoreUnavailableError (no queue)
  * and the client reconnects by itself.
  *
- * Keys (prefix `qd:`): bs:<state key> hash {e: eTag, v: JSON}; dl:c:<id> hash {u, c, s, q, b};
+ * Keys (prefix `qd:`): bs:<state key> "<eTag>|<JSON>"; dl:c:<id> hash {u, c, s, q, b};
  * dl:h:<id> list of "seq|bytes|activity JSON"; dl:all and dl:cl:<client> sorted sets of
  * conversation ids by last use; rl:<counter>; in:<day> list of insight events, in:days the
  * set of those days.
@@ -28,15 +28,19 @@ import {
 const PREFIX = 'qd:';
 
 const SCRIPTS = {
-  /** KEYS: state key. ARGV: expected eTag ('' or '*' = any), JSON, TTL ms → new eTag, or -1 on conflict. */
+  /**
+   * KEYS: state key ("<eTag>|<JSON>"). ARGV: expected eTag ('' or '*' = any), JSON, TTL ms
+   * → the new eTag, or -1 on conflict.
+   */
   stateWrite: {
     numberOfKeys: 1,
     lua: `
-      local current = redis.call('HGET', KEYS[1], 'e')
-      if current and ARGV[1] ~= '' and ARGV[1] ~= '*' and current ~= ARGV[1] then return -1 end
-      local etag = redis.call('HINCRBY', KEYS[1], 'e', 1)
-      redis.call('HSET', KEYS[1], 'v', ARGV[2])
-      redis.call('PEXPIRE', KEYS[1], ARGV[3])
+      local current = redis.call('GET', KEYS[1])
+      local etag = 0
+      if current then etag = tonumber(string.match(current, '^(%d+)|')) end
+      if current and ARGV[1] ~= '' and ARGV[1] ~= '*' and tostring(etag) ~= ARGV[1] then return -1 end
+      etag = etag + 1
+      redis.call('SET', KEYS[1], etag .. '|' .. ARGV[2], 'PX', ARGV[3])
       return etag`,
   },
   /** ARGV: prefix, id, now, TTL ms → {userId, client, started} or nil; touches the conversation. */
@@ -220,16 +224,13 @@ class RedisBotState implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
-    if (keys.length === 0) return items;
-    const replies = await call(this.redis, () => {
-      const batch = this.redis.multi();
-      for (const key of keys) batch.hmget(PREFIX + 'bs:' + key, 'e', 'v').pexpire(PREFIX + 'bs:' + key, this.ttlMs);
-      return batch.exec();
-    });
-    keys.forEach((key, i) => {
-      const [etag, json] = (replies?.[i * 2]?.[1] ?? []) as (string | null)[];
-      if (etag && json) items[key] = { ...JSON.parse(json), eTag: etag };
-    });
+    for (const key of keys) {
+      // GETEX: read and keep alive for another TTL in one command.
+      const stored = await call(this.redis, () => this.redis.getex(PREFIX + 'bs:' + key, 'PX', this.ttlMs));
+      if (!stored) continue;
+      const bar = stored.indexOf('|');
+      items[key] = { ...JSON.parse(stored.slice(bar + 1)), eTag: stored.slice(0, bar) };
+    }
     return items;
   }
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Activity, Storage, StoreItems } from 'botbuilder';
 import type Database from 'better-sqlite3';
-import type { CounterStore } from '../http/rate-limit';
+import { MemoryCounters, type CounterStore } from '../http/rate-limit';
 import { dayOf, type InsightEvent, type InsightsStore } from '../insights/events';
 import {
   activityId,
@@ -35,14 +35,15 @@ export class SqliteStore implements StateStore {
     const ttlMs = limits.idleExpirySeconds * 1000;
     this.botState = new SqliteBotState(db, ttlMs, now);
     this.directLine = new SqliteDirectLine(db, limits, now);
-    this.counters = new SqliteCounters(db, now);
+    // One process writes a SQLite store, so its rate-limit counters need no disk: a
+    // write transaction per request would cost more than the limit is worth.
+    this.counters = new MemoryCounters(now);
     this.insights = new SqliteInsights(db);
     const sweep = db.transaction(() => {
       const t = now();
       db.prepare('DELETE FROM bot_state WHERE touched_at < ?').run(t - ttlMs);
       db.prepare('DELETE FROM dl_activity WHERE conversation_id IN (SELECT id FROM dl_conversation WHERE last_active < ?)').run(t - ttlMs);
       db.prepare('DELETE FROM dl_conversation WHERE last_active < ?').run(t - ttlMs);
-      db.prepare('DELETE FROM counter WHERE ends_at <= ?').run(t);
     });
     this.sweep = () => sweep();
     this.sweeper = setInterval(this.sweep, 60_000);
@@ -104,7 +105,6 @@ CREATE TABLE IF NOT EXISTS dl_activity (
   conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, bytes INTEGER NOT NULL, json TEXT NOT NULL,
   PRIMARY KEY (conversation_id, seq)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS counter (key TEXT PRIMARY KEY, count INTEGER NOT NULL, ends_at INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS insight_event (day TEXT NOT NULL, at INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS insight_event_day ON insight_event (day, at);
 `;
@@ -123,7 +123,7 @@ class SqliteBotState implements Storage {
     private readonly ttlMs: number,
     private readonly now: () => number,
   ) {
-    this.select = db.prepare('SELECT json, etag FROM bot_state WHERE key = ? AND touched_at >= ?');
+    this.select = db.prepare('SELECT json, etag, touched_at FROM bot_state WHERE key = ? AND touched_at >= ?');
     this.touch = db.prepare('UPDATE bot_state SET touched_at = ? WHERE key = ?');
     this.upsert = db.prepare(
       'INSERT INTO bot_state (key, etag, json, touched_at) VALUES (@key, 1, @json, @now) ON CONFLICT (key) DO UPDATE SET etag = etag + 1, json = @json, touched_at = @now',
@@ -148,9 +148,10 @@ class SqliteBotState implements Storage {
     const items: StoreItems = {};
     const now = this.now();
     for (const key of keys) {
-      const row = this.select.get(key, now - this.ttlMs) as { json: string; etag: number } | undefined;
+      const row = this.select.get(key, now - this.ttlMs) as { json: string; etag: number; touched_at: number } | undefined;
       if (!row) continue;
-      this.touch.run(now, key);
+      // Keep it alive; a row used in the last tenth of its time to live needs no write yet.
+      if (now - row.touched_at > this.ttlMs / 10) this.touch.run(now, key);
       items[key] = { ...JSON.parse(row.json), eTag: String(row.etag) };
     }
     return items;
@@ -284,23 +285,6 @@ const toRecord = (row: ConversationRow): ConversationRecord => ({
   client: row.client,
   started: row.started === 1,
 });
-
-class SqliteCounters implements CounterStore {
-  private readonly bump: Database.Statement<[{ key: string; endsAt: number; now: number }]>;
-
-  constructor(
-    db: Database.Database,
-    private readonly now: () => number,
-  ) {
-    this.bump = db.prepare(
-      'INSERT INTO counter (key, count, ends_at) VALUES (@key, 1, @endsAt) ON CONFLICT (key) DO UPDATE SET count = CASE WHEN ends_at <= @now THEN 1 ELSE count + 1 END, ends_at = @endsAt RETURNING count',
-    );
-  }
-
-  async increment(key: string, windowEndsAt: number): Promise<number> {
-    return (this.bump.get({ key, endsAt: windowEndsAt, now: this.now() }) as { count: number }).count;
-  }
-}
 
 /** Insight events as JSON rows, by day (China time). */
 class SqliteInsights implements InsightsStore {
