@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factsOf, measureOfFacts, withoutAmounts } from '../src/replies/question-facts';
 import { readAct } from '../src/replies';
 import { compileCues, firstCue, withoutCues } from '../src/replies/vocabulary';
-import { platformCloudService, securityEmergencyPlatform, twoIntegration } from '../src/rules';
+import { futureCityTop10, identifierResolution, platformCloudService, securityEmergencyPlatform, twoIntegration } from '../src/rules';
 import { normalizeQuery } from '../src/search';
 
 const act = (text: string) => readAct(normalizeQuery(text));
@@ -124,6 +124,13 @@ describe('facts a question states, read for a rule', () => {
     expect(facts('在新建的园区注册', securityEmergencyPlatform).answers).toEqual({});
   });
 
+  it('gives an amount to the input whose words end nearest before it, the longer words winning', () => {
+    // 软硬件…花了 is （三）'s 智能软硬件投资, not （八）'s 投资.
+    expect(facts('软硬件一共花了700万', twoIntegration).answers).toEqual({});
+    expect(facts('软硬件一共花了700万', futureCityTop10).answers).toEqual({ smartInvestment: 7_000_000 });
+    expect(facts('系统一共花了两百来万', twoIntegration)).toMatchObject({ answers: { investment: 2_000_000 }, approximate: ['investment'] });
+  });
+
   it('takes 一个 for an article, not a count', () => {
     expect(facts('我们做了一个平台', platformCloudService).answers).toEqual({});
   });
@@ -138,5 +145,34 @@ describe('facts a question states, read for a rule', () => {
   it('finds the measure when only the facts name it', () => {
     expect(measureOfFacts(normalizeQuery('服务收入1000万以上是不是能拿'))).toBe(6);
     expect(measureOfFacts(normalizeQuery('我们是大型企业能拿吗'))).toBeUndefined();
+  });
+});
+
+describe('the rule the stated facts point at', () => {
+  it('weighs statements that only one award asks, and says when an asker is not whom a rule pays', () => {
+    expect(measureOfFacts(normalizeQuery('政府投资的项目评上了十佳，给奖不'))).toBe(3);
+    const user = factsOf(normalizeQuery('我们用了平台的云服务，能领补贴吗'), platformCloudService);
+    expect(user.role).toMatchObject({ role: expect.stringContaining('使用'), said: '用了平台的云服务' });
+    // Not for another rule, and not when a provider speaks of its customers.
+    expect(factsOf(normalizeQuery('我们用了平台的云服务'), twoIntegration).role).toBeUndefined();
+    expect(factsOf(normalizeQuery('我们服务的本地企业用我们的云服务，有60家'), platformCloudService).role).toBeUndefined();
+  });
+
+  it('reads a level below the state as not approved by the state', () => {
+    for (const text of ['省工信厅立项的', '区里立项支持', '不是国家立项的', '省级立项']) {
+      expect(factsOf(normalizeQuery(text), identifierResolution).answers).toEqual({ nationallyApproved: false });
+    }
+    expect(factsOf(normalizeQuery('获批国家立项'), identifierResolution).answers).toEqual({ nationallyApproved: true });
+  });
+});
+
+describe('period words and lists', () => {
+  it('每年都能拿 is no combining; with 有没有… it asks for the list by period', () => {
+    expect(act('有没有年年都能领的补贴')).toEqual({ kind: 'list', byPeriod: true });
+    expect(act('每年两项都能拿吗')).toEqual({ kind: 'combine' });
+  });
+
+  it('a stopword is never a place (jieba tags 罗列 ns)', () => {
+    expect(act('把所有补贴罗列出来')).toEqual({ kind: 'list', byPeriod: false });
   });
 });

@@ -20,6 +20,8 @@ describe('normalising a question', () => {
     expect(normalizeQuery('投资五十万能补多少')).toBe('投资50万能补多少');
     expect(normalizeQuery('一千二百万元')).toBe('1200万元');
     expect(normalizeQuery('十佳场景示范的一次性奖励')).toBe('十佳场景示范的一次性奖励');
+    // A rough amount keeps what makes it rough.
+    expect(normalizeQuery('花了两百来万，服务了五十余家')).toBe('花了200来万,服务了50余家');
   });
 });
 
@@ -139,6 +141,12 @@ describe('words the trimmed dictionary lacks', () => {
     expect(engine.search('场景清单究竟是怎么回事').hits[0].uncovered).toEqual([]);
     // A noun the notice lacks still counts against every measure.
     expect(engine.search('专利申请费能资助吗').unknown).toContain('专利');
+  });
+  it('leaves out a verb and its complement jieba does not know (投到, 纳进): how it is done, not what', () => {
+    expect(engine.words('最多能投到多少')).not.toContain('投到');
+    expect(engine.search('事业单位的项目能纳进场景清单吗').unknown).toEqual([]);
+    // A word it does not know that is no such pair still counts (稳岗).
+    expect(engine.search('稳岗补贴怎么领').unknown).toContain('稳岗');
   });
   it('names the words the notice does not mention, joined where they stand together', () => {
     expect(engine.unknownWords('研发费用加计扣除怎么算')).toEqual(['加计扣除']);

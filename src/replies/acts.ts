@@ -11,6 +11,7 @@ import { hasCue, vocabulary, withoutCues, type ApplyNeed, type Aspect, type List
  *   readAct('这条的责任单位是谁')             → { kind: 'follow-up', aspect: 'units' }
  *   readAct('在哪儿报名')                     → { kind: 'apply', need: 'procedure' }
  *   readAct('大型企业可以拿两化融合奖补吗')   → { kind: 'eligibility', later: false }
+ *   readAct('服务了50家，够条件不')            → { kind: 'eligibility', later: false }
  *   readAct('能拿钱的有哪几条')               → { kind: 'list', byPeriod: false }
  *   readAct('单项补助最高的是哪条')           → { kind: 'list', byPeriod: false, focus: 'highest' }
  *   readAct('拨改投算补贴吗')                 → { kind: 'nature' }
@@ -59,6 +60,16 @@ export type ActKind = Act['kind'];
 /** Punctuation and spaces left after small-talk phrases are taken out. */
 const LEFTOVER = /[\p{P}\p{S}\s~]/gu;
 
+/**
+ * A question put as "…不" at its end (够条件不, 可以不, 能拿不): spoken Chinese for "…吗". Not
+ * 不 doubled or at the end of a word of its own (要不要 … 不) and not after a negation.
+ */
+const ENDS_IN_NOT = /[^不没未非\s\p{P}]不[\s\p{P}~]*$/u;
+
+/** A question asked for yes or no: …吗, …么, …不 at its end, or an eligibility phrase (能拿, 给不给). */
+export const asksYesNo = (text: string): boolean =>
+  /[吗么][\s\p{P}~]*$/u.test(text) || ENDS_IN_NOT.test(text) || hasCue(text, vocabulary().eligibility);
+
 /** Later than the notice's validity (2022-12-31): a year written 2023 or after. */
 const LATER_YEAR = /20(2[3-9]|[3-9]\d)年/;
 
@@ -106,8 +117,11 @@ export function readAct(normalized: string): Act {
   if (small) return { kind: 'small-talk', what: small };
   if (hasCue(text, v.checkUp)) return { kind: 'check-up' };
   if (hasCue(text, v.estimate)) return { kind: 'estimate' };
-  if (hasCue(text, v.combine)) return { kind: 'combine' };
-  if (hasCue(text, v.again)) return { kind: 'combine', again: true };
+  // 每年都能拿: the 都 is over the years, not over two awards.
+  const period = hasCue(text, v.period);
+  const combining = period ? withoutCues(text, v.period) : text;
+  if (hasCue(combining, v.combine)) return { kind: 'combine' };
+  if (hasCue(combining, v.again)) return { kind: 'combine', again: true };
   if (hasCue(text, v.unitMeasures)) {
     const unit = v.units.find((u) => u.pattern.test(text))?.unit;
     if (unit) return { kind: 'by-unit', unit };
@@ -120,8 +134,10 @@ export function readAct(normalized: string): Act {
     return { kind: 'apply', need: group.need };
   }
   const focus = v.listFocus.find((group) => hasCue(text, group.cues))?.focus;
-  if (focus) return { kind: 'list', byPeriod: hasCue(text, v.period), focus };
-  if (hasCue(text, v.list)) return { kind: 'list', byPeriod: hasCue(text, v.period) };
+  if (focus) return { kind: 'list', byPeriod: period, focus };
+  if (hasCue(text, v.list)) return { kind: 'list', byPeriod: period };
+  // 有没有年年都可以拿的奖补: whether there is support of a period is the list by period.
+  if (period && hasCue(text, v.existence)) return { kind: 'list', byPeriod: true };
   if (hasCue(text, v.nature)) return { kind: 'nature' };
   if (hasCue(text, v.eligibility)) return { kind: 'eligibility', later: asksAboutLater(text) };
   if (hasCue(text, v.existence)) return { kind: 'eligibility', later: asksAboutLater(text), existence: true };
@@ -129,6 +145,10 @@ export function readAct(normalized: string): Act {
     if (hasCue(text, group.cues)) return { kind: 'notice-fact', fact: group.fact, unlessMeasureFound: group.unlessMeasure };
   }
   const aspect = aspectOf(text);
+  // 够条件不, 可以不: a yes/no question, unless it asks one-time or yearly, who, or how much.
+  if (ENDS_IN_NOT.test(text) && (aspect === undefined || aspect === 'conditions' || aspect === 'summary')) {
+    return { kind: 'eligibility', later: asksAboutLater(text) };
+  }
   if (hasCue(text, v.thisMeasure)) return { kind: 'follow-up', aspect: aspect ?? 'summary' };
   return aspect ? { kind: 'question', aspect } : { kind: 'question' };
 }

@@ -102,6 +102,27 @@ function rateLines(expired: string): string[] {
   ];
 }
 
+/**
+ * The awards whose subject (适用对象) a question names, one line each with its subject:
+ *   awardsForReply('工业互联网平台', [scenarioDemo, platformCloudService], notice).text
+ *     → '适用于“工业互联网平台”的奖补有以下2项…\n- 措施（三）“工业赋能”场景示范奖励：分别给予300万元…'
+ */
+export function awardsForReply(kind: string, rules: QuantifiedRule[], notice: Notice): Reply {
+  const expired = `按原政策口径；通知有效期至${formatDate(notice.validUntil)}，已经到期`;
+  const lines = [
+    [`适用于“${kind}”的奖补有以下${rules.length}项（${expired}）：`, ...rules.map((rule) => `${line(rule)}；适用对象：${rule.subject}`)].join('\n'),
+    '各项的条件不同，能否同时享受通知没有规定。',
+    checkUpLine,
+  ];
+  return {
+    text: lines.join('\n\n'),
+    actions: [
+      { title: ESTIMATE_ACTIONS.checkUp, value: ESTIMATE_ACTIONS.checkUp },
+      { title: ESTIMATE_ACTIONS.menu, value: ESTIMATE_ACTIONS.menu },
+    ],
+  };
+}
+
 const equityLines = () => allQuantifiedRules.filter((rule) => rule.amountKind === 'equity-ceiling').map((rule) => `另有${equityLine(rule)}`);
 
 function unquantifiedLine(): string {

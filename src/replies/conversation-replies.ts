@@ -22,7 +22,10 @@ export function smallTalkReply(what: SmallTalk, notice: Notice, topic?: Measure)
       return help(notice);
     case 'identity':
       return {
-        text: `我是青岛市工业互联网政策助手，一个自动回复的程序，不是真人。我只根据《${notice.title}》的原文回答问题、注明出处，并按原政策口径估算奖励；输入“帮助”查看用法。`,
+        text: [
+          `我是青岛市工业互联网政策助手，一个自动回复的程序，不是真人，这里也没有人工客服。我只根据《${notice.title}》的原文回答问题、注明出处，并按原政策口径估算奖励；输入“帮助”查看用法。`,
+          `需要人工咨询的话，请联系${topic ? `${measureLabel(topic)}的责任单位：${topic.units.join('、')}` : `${MAIN_BUREAU}（通知中多数措施的责任单位），或您所问措施的责任单位`}。`,
+        ].join('\n\n'),
       };
     case 'human':
       return {

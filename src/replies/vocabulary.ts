@@ -54,8 +54,12 @@ const DialogueSchema = z.object({
 const FactsSchema = z.object({
   note: Note,
   statements: z.array(z.object({ input: z.string().min(1), value: z.union([z.boolean(), z.string()]), phrases: Phrases })),
+  roles: z.object({
+    note: Note,
+    groups: z.array(z.object({ rule: z.string().min(1), role: z.string().min(1), phrases: Phrases, instead: z.string().min(1).optional() })),
+  }),
   places: z.object({ note: Note, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
-  amounts: z.object({ note: Note, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
+  amounts: z.object({ note: Note, asked: Phrases, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
 });
 
 export type SmallTalk = (typeof SMALL_TALK)[number];
@@ -106,20 +110,61 @@ export function compileCues(phrases: readonly string[], options: { keepGaps?: bo
 }
 
 /**
- * One pass that blanks out every cue of a list, longest phrase first at each position; what
- * stands in a phrase's gap is the user's own and stays:
+ * Blanks out every cue of a list wherever it occurs, longest phrase first at each position,
+ * overlapping ones too (帮忙估一估: 帮忙估 and 估一估 share 估); what stands in a phrase's gap
+ * is the user's own and stays, unless another cue covers it:
  *   stripper(compileCues(['责任单位', '这条']))('这条的责任单位是谁') → ' 的 是谁'
  *   stripper(compileCues(['有…奖励吗'], { keepGaps: true }))('有啥评选或者奖励吗') → ' 啥评选或者 '
  */
 export function stripper(cues: readonly Cue[]): (text: string) => string {
   const sorted = [...cues].sort((a, b) => b.phrase.length - a.phrase.length);
   if (sorted.length === 0) return (text) => text;
-  const all = new RegExp(sorted.map((cue) => cue.strip ?? cue.pattern.source).join('|'), 'g');
-  return (text) =>
-    text.replace(all, (...args: unknown[]) => {
-      const gaps = args.slice(1, -2).filter((gap): gap is string => typeof gap === 'string' && gap !== '');
-      return gaps.length > 0 ? ` ${gaps.join(' ')} ` : ' ';
-    });
+  const gaps = sorted.some((cue) => cue.strip !== undefined);
+  // With the indices of the gaps when a phrase keeps them; searched again one character after
+  // each match's start, so overlapping phrases are found too.
+  const all = new RegExp(sorted.map((cue) => cue.strip ?? cue.pattern.source).join('|'), gaps ? 'gd' : 'g');
+  const BLANK = 1;
+  const GAP = 2;
+  return (text) => {
+    let marks: Uint8Array | undefined;
+    for (let at = 0; at < text.length; ) {
+      all.lastIndex = at;
+      const match = all.exec(text);
+      if (!match) break;
+      at = match.index + 1;
+      if (match[0] === '') continue;
+      marks ??= new Uint8Array(text.length);
+      const start = match.index;
+      const end = start + match[0].length;
+      const kept: [number, number][] = [];
+      if (match.indices) {
+        for (let g = 1; g < match.length; g++) {
+          const span = match.indices[g];
+          if (span && span[1] > span[0]) kept.push(span);
+        }
+      }
+      for (let i = start; i < end; i++) {
+        if (!kept.some(([s, e]) => i >= s && i < e)) marks[i] = BLANK;
+        else if (marks[i] === 0) marks[i] = GAP;
+      }
+    }
+    if (!marks) return text;
+    let out = '';
+    let blank = false;
+    for (let i = 0; i < text.length; i++) {
+      if (marks[i] === BLANK) {
+        if (!blank) out += ' ';
+        blank = true;
+        continue;
+      }
+      // A gap stands apart from the words around it, as the phrase around it did.
+      if (marks[i] === GAP && (i === 0 || marks[i - 1] !== GAP) && !blank) out += ' ';
+      out += text[i];
+      blank = false;
+      if (marks[i] === GAP && (i + 1 === text.length || marks[i + 1] === 0)) out += ' ';
+    }
+    return out;
+  };
 }
 
 /** The first cue found in the text, in the order they are listed. */
@@ -148,6 +193,8 @@ export interface Vocabulary {
   smallTalk: { kind: SmallTalk; anywhere: boolean; cues: Cue[] }[];
   checkUp: Cue[];
   estimate: Cue[];
+  /** The words of a request to estimate and of every act: what is left names the measure. */
+  estimateCues: Cue[];
   combine: Cue[];
   /** Having had one award, asking for another: combining when two measures are named. */
   again: Cue[];
@@ -188,9 +235,18 @@ export interface Vocabulary {
     statements: { input: string; value: boolean | string; cues: Cue[] }[];
     /** Every statement phrase, longest first, for reading them one by one. */
     statementPhrases: { input: string; value: boolean | string; cue: Cue }[];
+    /** Every statement phrase, to tell at once whether a text has any. */
+    statementCues: Cue[];
+    /**
+     * What an asker says it is when a rule pays someone else (用了平台的云服务: a user of the
+     * platform, not the provider （六） pays), with the measure's words for such askers.
+     */
+    roles: { rule: string; role: string; instead?: string; cues: Cue[] }[];
     /** Phrases whose gap holds a place: in Qingdao → yes, elsewhere → no (在济南注册). */
     places: { input: string; patterns: RegExp[] }[];
     amounts: { input: string; cues: Cue[] }[];
+    /** The words right before an amount that make it the award asked about (能拿100万不), not a fact. */
+    asked: RegExp;
   };
 }
 
@@ -214,20 +270,32 @@ export function vocabulary(): Vocabulary {
   const combine = compileCues(d.combine.phrases, { keepGaps: true });
   const again = compileCues(d.again.phrases, { keepGaps: true });
   const list = compileCues(d.list.phrases);
-  const listFocus = d.listFocus.groups.map((g) => ({ focus: g.focus, cues: compileCues(g.phrases) }));
+  // 单个平台服务商一年最高…: what stands in the gap may name the measure asked about.
+  const listFocus = d.listFocus.groups.map((g) => ({ focus: g.focus, cues: compileCues(g.phrases, { keepGaps: true }) }));
   const nature = compileCues(d.nature.phrases);
   const period = compileCues(d.period.phrases);
   const eligibility = compileCues(d.eligibility.phrases, { keepGaps: true });
   const existence = compileCues(d.existence.phrases, { keepGaps: true });
   const later = compileCues(d.later.phrases);
   const thisMeasure = compileCues(d.thisMeasure.phrases);
+  const estimate = compileCues(d.estimate.phrases);
   const fillers = compileCues(d.fillers.phrases);
   const smallTalk = d.smalltalk.groups.map((g) => ({ kind: g.kind, anywhere: g.anywhere ?? false, cues: compileCues(g.phrases) }));
   const statements = f.statements.map((s) => ({ input: s.input, value: s.value, cues: compileCues(s.phrases) }));
   const amounts = f.amounts.inputs.map((a) => ({ input: a.input, cues: compileCues(a.phrases) }));
+  const roles = f.roles.groups.map((g) => ({ rule: g.rule, role: g.role, instead: g.instead, cues: compileCues(g.phrases) }));
+  const measureTexts = loadKnowledge().measures.map((m) => m.text).join('\n');
+  for (const role of roles) {
+    if (role.instead && !measureTexts.includes(role.instead)) {
+      throw new Error(`knowledge/question-facts.json: the role "${role.role}" quotes words the notice does not have: ${role.instead}`);
+    }
+  }
   const actCues = [
     ...combine, ...again, ...list, ...listFocus.flatMap((g) => g.cues), ...nature, ...period, ...eligibility, ...existence, ...later, ...thisMeasure, ...fillers,
     ...apply.flatMap((g) => g.cues), ...aspects.flatMap((g) => g.cues),
+    // 给奖不: the 不 that asks the question (see acts.ts) is no word of what it is about.
+    // (No flags: the cues of a list are joined into one pattern.)
+    { phrase: '…不', pattern: /不(?=[\s?？!！。.,，~]*$)/, global: /不(?=[\s?？!！。.,，~]*$)/g },
   ];
   // An amount's words that the notice writes, in whole or a term of three characters or more
   // (智能软硬件, 软硬件投了, 服务收入), also say which measure is meant; only the others (营收几十亿)
@@ -263,7 +331,8 @@ export function vocabulary(): Vocabulary {
     fillers,
     smallTalk,
     checkUp: compileCues(d.checkUp.phrases),
-    estimate: compileCues(d.estimate.phrases),
+    estimate,
+    estimateCues: [...estimate, ...actCues],
     combine,
     again,
     unitMeasures: compileCues(d.unitMeasures.phrases),
@@ -299,8 +368,11 @@ export function vocabulary(): Vocabulary {
       statementPhrases: statements
         .flatMap((s) => s.cues.map((cue) => ({ input: s.input, value: s.value, cue })))
         .sort((a, b) => b.cue.phrase.length - a.cue.phrase.length),
+      statementCues: statements.flatMap((s) => s.cues),
+      roles,
       places,
       amounts,
+      asked: new RegExp(`(?:${f.amounts.asked.map(partSource).join('|')})$`),
     },
   };
   return cached;

@@ -107,7 +107,22 @@ function isContentWord(word: string): boolean {
  * prepositions (p), particles (u…, y, e, o) and status words (z). See wordTag.
  */
 const FUNCTION_TAGS = /^(d|ad|a|r|m|q|mq|c|p|u\w*|y|e|o|z)$/;
-const isFunctionWord = (word: string): boolean => FUNCTION_TAGS.test(wordTag(word));
+
+/**
+ * Directional and resultative complements: a verb and one of these (投到, 纳进, 拿走, 评上)
+ * says how something is done; jieba's dictionary lacks most such pairs, so they come out
+ * as an unknown run of two characters.
+ */
+const COMPLEMENTS = new Set([...'到进入上下出回过起来去给成完掉走住开']);
+
+/**
+ * Words that only say how the question is put: a function word by its part of speech, or a
+ * two-character pair jieba does not know, of a verb and its complement (投到).
+ */
+const isFunctionWord = (word: string): boolean => {
+  const tag = wordTag(word);
+  return FUNCTION_TAGS.test(tag) || (tag === 'x' && [...word].length === 2 && COMPLEMENTS.has([...word][1]));
+};
 
 /**
  * "按照投资额的20%给予奖补": people ask for the 比例 or 百分比, the notice writes "20%"; and they
@@ -299,6 +314,21 @@ export class PolicySearch {
       if (!terms.some((t) => t.word === word)) terms.push({ word, unknown, forms });
     }
     return terms;
+  }
+
+  /**
+   * How much of a question one measure covers, whether or not the search would rank it:
+   * the question's words (as words() gives them) and those the measure has in no form.
+   *   match('软硬件花了700万的人工智能场景', 3) → { coverage: 1, words: ['软硬件', '人工智能', '场景'], uncovered: [] }
+   */
+  match(query: string, measureId: number): { coverage: number; words: string[]; uncovered: string[] } {
+    const terms = this.queryTerms(normalizeQuery(query));
+    if (!this.measures.has(measureId)) return { coverage: 0, words: terms.map((t) => t.word), uncovered: terms.map((t) => t.word) };
+    return {
+      coverage: round(this.coverage(terms, measureId)),
+      words: terms.map((t) => t.word),
+      uncovered: terms.filter((t) => this.bestForm(t, measureId) === 0).map((t) => t.word),
+    };
   }
 
   /**

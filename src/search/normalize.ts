@@ -5,11 +5,12 @@ import { parseChineseNumber } from '../knowledge/chinese-numbers';
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
 /**
- * A Chinese amount written in characters: "五十万", "一千二百万元", "三百二十万".
+ * A Chinese amount written in characters: "五十万", "一千二百万元", "三百二十万", and a
+ * rough one, "两百来万", "三百多万", "五十余家" (the 来/多/余 is kept: 200来万).
  * Only runs that end in a unit of money or count are read, so words such as
  * 十佳, 两化, 一次性 and 三年攻坚 are left alone.
  */
-const CHINESE_AMOUNT = /[零一二三四五六七八九十百千两]+(?:[万亿](?=[元家个]?))|[零一二三四五六七八九十百千两]+(?=[元家个])/g;
+const CHINESE_AMOUNT = /([零一二三四五六七八九十百千两]+)([来多余]?)(?=[万亿元家个])/g;
 
 /**
  * Pinyin a scraped portal page left after characters: 關(guān)于 → 關于. Only a
@@ -42,12 +43,9 @@ const recent = new Map<string, string>();
 function normalizeUncached(text: string): string {
   const halfWidth = text.normalize('NFKC');
   const simplified = toSimplified(halfWidth.replace(PINYIN_AFTER_CHARACTER, ''));
-  const digits = simplified.replace(CHINESE_AMOUNT, (amount) => {
-    const value = parseChineseNumber(amount);
-    if (value === undefined) return amount;
-    if (amount.endsWith('亿')) return `${value / 1e8}亿`;
-    if (amount.endsWith('万')) return `${value / 1e4}万`;
-    return String(value);
+  const digits = simplified.replace(CHINESE_AMOUNT, (amount, number: string, rough: string) => {
+    const value = parseChineseNumber(number);
+    return value === undefined ? amount : `${value}${rough}`;
   });
   // NFKC again after upper-casing: a few letters (ῗ) upper-case to an unnormalised sequence.
   return digits.toUpperCase().normalize('NFKC').replace(/\s+/g, ' ').trim();

@@ -119,12 +119,15 @@ export function wordTag(word: string): string {
   return tag;
 }
 
-/** Place names (jieba's ns tags) in a text: "北京的工业互联网补贴" → ["北京"]. */
+/**
+ * Place names (jieba's ns tags) in a text: "北京的工业互联网补贴" → ["北京"]. A stopword is
+ * none, whatever its tag (jieba tags 罗列 ns).
+ */
 export function placeNames(text: string): string[] {
   loadSegmenter();
   return nodejieba
     .tag(text)
-    .filter((word) => word.tag.startsWith('ns'))
+    .filter((word) => word.tag.startsWith('ns') && !isStopword(word.word))
     .map((word) => word.word);
 }
 
