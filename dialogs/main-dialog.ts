@@ -46,6 +46,12 @@ export type { ConversationMemory } from './memory';
 
 export const MAIN_DIALOG = 'main';
 
+/** What respond() understood to estimate: the award its words single out, or the measure. */
+function requestFor(estimate: { measureId?: number; ruleId?: string }): EstimateRequest {
+  const rule = estimate.ruleId ? getRule(estimate.ruleId) : undefined;
+  return rule ? { kind: 'rule', rule } : { kind: 'measure', measureId: estimate.measureId };
+}
+
 /** 再见, 好的再见, 拜拜…: the small talk after which the 好差评 is asked. */
 const isGoodbye = (text: string): boolean => {
   const act = readAct(normalizeQuery(text));
@@ -178,7 +184,7 @@ export class MainDialog extends ComponentDialog {
       if (outcome === 'not-found') noteTurn(context, { question: maskPersonalData(text) });
       for (const reply of this.withRatings(context, text, turn, outcome, memory)) await context.sendActivity(toActivity(reply));
       if (turn.checkUp) request = { kind: 'check-up' };
-      else if (turn.estimate) request = { kind: 'measure', measureId: turn.estimate.measureId };
+      else if (turn.estimate) request = requestFor(turn.estimate);
     }
     return request ? this.startEstimate(innerDc, request, memory) : Dialog.EndOfTurn;
   }
@@ -201,7 +207,7 @@ export class MainDialog extends ComponentDialog {
     if (intent.kind === 'check-up') return { kind: 'check-up', fresh: t === ESTIMATE_ACTIONS.checkUpAgain };
     if (intent.kind === 'estimate') {
       const turn = respond(t, memory.lastMeasureId, this.qa);
-      return { kind: 'measure', measureId: turn.estimate?.measureId };
+      return requestFor(turn.estimate ?? {});
     }
     return undefined;
   }

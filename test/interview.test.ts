@@ -402,3 +402,14 @@ describe('an early stop shows only what the user said', () => {
     expect(cardText(result)).not.toContain('政策期内已获此项补助累计');
   });
 });
+
+describe('which award a request to estimate is about', () => {
+  it('starts the interview of the award the words single out, without asking which of the measure’s awards', async () => {
+    const chat = conversation();
+    const first = textOf(await chat.say('我们的人工智能应用场景评上了十佳，帮我测一下能拿多少'));
+    expect(first).toContain('“未来城市”十佳场景奖励');
+    expect(first).not.toContain('估算哪一项');
+    const other = textOf(await conversation().say('我们新认定了数字化车间，帮我算下奖励'));
+    expect(other).toContain('“工业赋能”场景示范奖励');
+  });
+});

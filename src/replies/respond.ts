@@ -422,9 +422,10 @@ class Turn {
   private ruleNamed(measure: Measure): string | undefined {
     const rules = quantifiedRulesOf(measure.id);
     if (rules.length < 2) return undefined;
-    const words = this.ctx.search.words(this.normalized);
+    // Words of the measure's own title (场景示范 in 开展场景示范应用) name all its awards, not one.
+    const words = this.ctx.search.words(this.normalized).filter((word) => !measure.title.includes(word));
     const score = (rule: QuantifiedRule) =>
-      words.filter((word) => rule.clause.text.includes(word)).length + Object.keys(this.factsFor(rule).answers).length;
+      words.filter((word) => `${rule.title}${rule.clause.text}`.includes(word)).length + Object.keys(this.factsFor(rule).answers).length;
     const scored = rules.map((rule) => ({ rule, score: score(rule) })).sort((a, b) => b.score - a.score);
     return scored[0].score > scored[1].score ? scored[0].rule.id : undefined;
   }
