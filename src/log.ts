@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pino from 'pino';
+import { memoize } from './memo';
 
 /**
  * The structured log: one JSON object per line on stdout (pino). At `info` it never holds
@@ -19,9 +20,7 @@ export const log = pino(
 );
 
 /** A short, stable stand-in for an identifier in logs: the first 12 hex digits of its SHA-256. */
-export function hashId(id: string): string {
-  return createHash('sha256').update(id).digest('hex').slice(0, 12);
-}
+export const hashId: (id: string) => string = memoize((id) => createHash('sha256').update(id).digest('hex').slice(0, 12), 256);
 
 /**
  * What to log of an error. A failed call to another service (a status or a network code)

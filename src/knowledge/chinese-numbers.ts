@@ -1,15 +1,16 @@
 import { recognizeNumber, Culture } from '@microsoft/recognizers-text-number';
+import { memoize } from '../memo';
 
 /**
  * Reads a number written in Chinese or Arabic digits, with the zh-cn recognizer that
  * ships with botbuilder-dialogs: "十四" → 14, "300万" → 3000000, "1.2亿" → 120000000.
  * Returns undefined when the text holds no number.
  */
-export function parseChineseNumber(text: string): number | undefined {
+export const parseChineseNumber: (text: string) => number | undefined = memoize((text) => {
   const [first] = recognizeNumber(text, Culture.Chinese);
   const value = first ? Number(first.resolution?.value) : NaN;
   return Number.isFinite(value) ? value : undefined;
-}
+}, 512);
 
 const DIGITS = '零一二三四五六七八九';
 

@@ -164,7 +164,7 @@ export class PolicySearch {
   /** Each measure's sentences, as written and normalised (for snippets). */
   private readonly sentencesOf = new Map<number, { sentence: string; normalized: string }[]>();
   /** A synonym's sub-words, cut once. */
-  private readonly subwordsOf = new Map<string, string[]>();
+  private readonly subwordsOf = new Map<string, readonly string[]>();
 
   constructor(private readonly knowledge: Knowledge) {
     loadSegmenter();

@@ -1,5 +1,6 @@
 import * as OpenCC from 'opencc-js';
 import { parseChineseNumber } from '../knowledge/chinese-numbers';
+import { memoize } from '../memo';
 
 // Traditional (Taiwan, Hong Kong or plain) → simplified, as mainland users read it.
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
@@ -27,18 +28,7 @@ const PINYIN_AFTER_CHARACTER = /\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòū
  * digits, Latin letters to upper case as the lexicon has them (5g → 5G, mes → MES),
  * runs of space → one.
  */
-export function normalizeQuery(text: string): string {
-  // A turn normalises the same text several times (intents, search, snippets): remember the last few.
-  const known = recent.get(text);
-  if (known !== undefined) return known;
-  const normalized = normalizeUncached(text);
-  if (recent.size >= RECENT_SIZE) recent.delete(recent.keys().next().value as string);
-  recent.set(text, normalized);
-  return normalized;
-}
-
-const RECENT_SIZE = 16;
-const recent = new Map<string, string>();
+export const normalizeQuery: (text: string) => string = memoize((text) => normalizeUncached(text), 64);
 
 function normalizeUncached(text: string): string {
   const halfWidth = text.normalize('NFKC');

@@ -3,6 +3,7 @@ import { join, dirname } from 'node:path';
 import nodejieba from 'nodejieba';
 import { readWordList } from '../knowledge';
 import { knowledgePath } from '../knowledge/paths';
+import { memoize } from '../memo';
 
 /**
  * Chinese word segmentation with nodejieba, the domain lexicon and a trimmed
@@ -92,10 +93,10 @@ export function cutQuestionWords(text: string): string[] {
 }
 
 /** Words plus their dictionary sub-words, for recall: 工业互联网 → 工业|互联|互联网|工业互联网. */
-export function cutForSearch(text: string): string[] {
+export const cutForSearch: (text: string) => readonly string[] = memoize((text) => {
   loadSegmenter();
   return nodejieba.cutForSearch(text, true);
-}
+}, 10_000); // a question's words, each cut once: the vocabulary people use is small
 
 /** Every word with its jieba part-of-speech tag (nr person, nt organisation, ns place…). */
 export function taggedWords(text: string): { word: string; tag: string }[] {
