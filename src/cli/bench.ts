@@ -3,6 +3,7 @@
  * several fresh processes, and ratios from the same run).
  *   npm run bench            5 runs of each
  *   npm run bench -- --runs 9
+ *   npm run bench -- --only throughput    one section: engine, server, throughput, stores, insights
  * 1. The search engine alone, with the trimmed dictionary and with nodejieba's full
  *    one: time from process start to ready, RSS after 200 questions, latency p50/p99 of
  *    a search and of a respond() turn (the whole Q&A core: acts, search, replies).
@@ -23,6 +24,14 @@ import { benchQuestions } from './bench-questions';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const SECTIONS = ['engine', 'server', 'throughput', 'stores', 'insights'] as const;
+const onlyArg = process.argv.indexOf('--only');
+const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
+if (ONLY !== undefined && !(SECTIONS as readonly string[]).includes(ONLY)) {
+  console.error(`--only takes one of: ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+const wanted = (section: (typeof SECTIONS)[number]) => ONLY === undefined || ONLY === section;
 
 const median = (xs: number[]) => percentile(xs, 50);
 function percentile(xs: number[], p: number): number {
@@ -175,6 +184,14 @@ async function throughput(
 
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${RUNS} fresh processes per figure (medians)\n`);
+  if (wanted('engine')) benchEngine();
+  if (wanted('server')) await benchServer();
+  if (wanted('throughput')) await benchThroughput();
+  if (wanted('stores')) await benchStores();
+  if (wanted('insights')) await benchInsights();
+}
+
+function benchEngine(): void {
   const trimmed = summarizeEngine('trimmed');
   const full = summarizeEngine('full');
   console.log('Search engine alone (knowledge + nodejieba + minisearch index):');
@@ -186,7 +203,9 @@ async function main(): Promise<void> {
   console.log(`  RSS after 200 turns ${mb(trimmed.rssTurns).padEnd(14)} ${mb(full.rssTurns).padEnd(14)} ${(trimmed.rssTurns / full.rssTurns).toFixed(2)}`);
   console.log(`  respond() p50       ${ms(trimmed.turnP50).padEnd(14)} ${ms(full.turnP50)}`);
   console.log(`  respond() p99       ${ms(trimmed.turnP99).padEnd(14)} ${ms(full.turnP99)}`);
+}
 
+async function benchServer(): Promise<void> {
   const runs = [];
   for (let i = 0; i < RUNS - 1; i++) runs.push(await serverRun(false));
   const last = await serverRun(true);
@@ -196,7 +215,9 @@ async function main(): Promise<void> {
   console.log(`  spawn → first bot answer      ${ms(median(runs.map((r) => r.firstAnswerMs)))}`);
   console.log(`  POST /api/messages p50 / p99  ${ms(percentile(last.latencies, 50))} / ${ms(percentile(last.latencies, 99))}`);
   console.log(`  RSS after 200 questions       ${mb(last.rssMb)}`);
+}
 
+async function benchThroughput(): Promise<void> {
   // Alternating runs, so both servers see the same machine load; medians of each.
   const policy: { wall: number; cpu: number }[] = [];
   const echo: { wall: number; cpu: number }[] = [];
@@ -212,9 +233,6 @@ async function main(): Promise<void> {
     const [p, e] = [rate(policy, key), rate(echo, key)];
     console.log(`  ${label.padEnd(24)}${p.toFixed(0).padEnd(15)}${e.toFixed(0).padEnd(15)}${(p / e).toFixed(2)}`);
   }
-
-  await benchStores();
-  await benchInsights();
 }
 
 /** The same question turns with the insights recording and without, in one run (default store). */
