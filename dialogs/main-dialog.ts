@@ -180,7 +180,8 @@ export class MainDialog extends ComponentDialog {
       const outcome = outcomeOf(turn);
       if (await takeComment(context, text, commentAfter, outcome)) return Dialog.EndOfTurn;
       memory.lastMeasureId = turn.lastMeasureId;
-      noteTurn(context, { outcome, ...(isRateable(outcome) && turn.measures[0] ? { measure: turn.measures[0] } : {}) });
+      if (isRateable(outcome) && turn.measures[0]) noteTurn(context, { outcome, measure: turn.measures[0], score: turn.score });
+      else noteTurn(context, { outcome });
       if (outcome === 'not-found') noteTurn(context, { question: maskPersonalData(text) });
       for (const reply of this.withRatings(context, text, turn, outcome, memory)) await context.sendActivity(toActivity(reply));
       if (turn.checkUp) request = { kind: 'check-up' };

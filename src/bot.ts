@@ -116,6 +116,7 @@ export class PolicyBot extends ActivityHandler {
         id: note.id,
         outcome: note.outcome,
         ...(note.measure ? { measure: note.measure } : {}),
+        ...(note.score !== undefined ? { score: note.score } : {}),
         ...(note.question ? { question: note.question } : {}),
       });
     }

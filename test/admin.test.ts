@@ -49,7 +49,7 @@ describe('/admin', () => {
     const { app, base } = await start();
     const at = (day: string) => Date.parse(`${day}T10:00:00+08:00`);
     const events: InsightEvent[] = [
-      { kind: 'turn', at: at('2026-11-01'), channel: 'directline', conversation: 'a', id: 't1', outcome: 'answered', measure: 8 },
+      { kind: 'turn', at: at('2026-11-01'), channel: 'directline', conversation: 'a', id: 't1', outcome: 'answered', measure: 8, score: 0.8 },
       { kind: 'turn', at: at('2026-11-01'), channel: 'directline', conversation: 'a', id: 't2', outcome: 'not-found', question: '首台套保险补偿有吗' },
       { kind: 'turn', at: at('2026-11-03'), channel: 'directline', conversation: 'b', id: 't3', outcome: 'answered', measure: 6 },
     ];
@@ -70,7 +70,7 @@ describe('/admin', () => {
     expect(csv.headers.get('content-disposition')).toContain('attachment; filename="top-measures_2026-11-01_2026-11-03.csv"');
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM spreadsheet programs look for
-    expect(bytes.subarray(3).toString('utf8').split('\r\n')).toEqual(['措施,名称,回答次数,有帮助,没帮助', '6,（六）支持企业用户上云用平台,1,0,0', '8,（八）推进两化深度融合,1,0,0', '']);
+    expect(bytes.subarray(3).toString('utf8').split('\r\n')).toEqual(['措施,名称,回答次数,平均匹配度,有帮助,没帮助', '6,（六）支持企业用户上云用平台,1,,0,0', '8,（八）推进两化深度融合,1,0.8,0,0', '']);
     expect((await fetch(`${base}/admin/api/summary?from=2026-11-05&to=2026-11-01`, { headers: session })).status).toBe(400);
     expect((await fetch(`${base}/admin/api/export/secrets.csv`, { headers: session })).status).toBe(404);
     const bearer = await fetch(`${base}/admin/api/summary?from=2026-11-01&to=2026-11-03`, { headers: { authorization: `Bearer ${TOKEN}` } });

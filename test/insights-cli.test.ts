@@ -31,7 +31,7 @@ describe('npm run insights', () => {
 
     const report = run(['--since', today], env);
     expect(report).toContain(`${today} … ${today}（sqlite）：3 轮提问，已回答 1，请用户选择 0，未找到 2，2 个会话`);
-    expect(report).toMatch(/热门措施\n.*\n {2}8 \| （八）推进两化深度融合 \| 1 \| 0 \| 0/);
+    expect(report).toMatch(/热门措施\n.*\n {2}8 \| （八）推进两化深度融合 \| 1 \|  \| 0 \| 0/);
     expect(report).toMatch(/好差评[\s\S]*满意 \| 1/);
 
     const jsonl = run(['--since', today, '--jsonl'], env).trim().split('\n');

@@ -53,8 +53,8 @@ const turn = (day: string, outcome: string, extra: Partial<InsightEvent> = {}): 
 describe('the summary', () => {
   it('counts questions per day (China time), top measures, ratings and comments', () => {
     const events: InsightEvent[] = [
-      turn('2026-11-01', 'answered', { measure: 8 }),
-      turn('2026-11-01', 'answered', { measure: 8 }),
+      turn('2026-11-01', 'answered', { measure: 8, score: 1 }),
+      turn('2026-11-01', 'answered', { measure: 8, score: 0.75 }),
       turn('2026-11-01', 'asked-which'),
       turn('2026-11-02', 'not-found', { question: '首台套保险补偿有吗' }),
       turn('2026-11-02', 'answered', { measure: 6 }),
@@ -70,8 +70,8 @@ describe('the summary', () => {
       { day: '2026-11-03', answered: 0, askedWhich: 0, notFound: 0, turns: 0 },
     ]);
     expect(summary.topMeasures).toEqual([
-      { measure: 8, answers: 2, helpful: 1, unhelpful: 0 },
-      { measure: 6, answers: 1, helpful: 0, unhelpful: 0 },
+      { measure: 8, answers: 2, meanScore: 0.88, helpful: 1, unhelpful: 0 },
+      { measure: 6, answers: 1, meanScore: null, helpful: 0, unhelpful: 0 },
     ]);
     expect(summary.unanswered).toEqual([{ question: '首台套保险补偿有吗', count: 1, examples: ['首台套保险补偿有吗'] }]);
     expect(summary.ratings.find((r) => r.level === '不满意')?.count).toBe(1);

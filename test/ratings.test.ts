@@ -30,10 +30,27 @@ describe('rating an answer (TestAdapter)', () => {
     const turn = events.find((e) => e.kind === 'turn');
     expect(turn).toMatchObject({ outcome: 'answered', measure: 8 });
     expect(turn).not.toHaveProperty('question'); // an answered question's words are not kept
+    const score = (turn as { score?: number }).score!;
+    expect(score).toBeGreaterThan(0.5); // how much of the question （八） covers
+    expect(score).toBeLessThanOrEqual(1);
     const ratings = events.filter((e) => e.kind === 'rating');
     expect(ratings).toHaveLength(1);
     expect(ratings[0]).toMatchObject({ target: 'answer', value: 'helpful', measure: 8 });
     expect((ratings[0] as { turn?: string }).turn).toBe((turn as { id: string }).id);
+  });
+
+  it('records a score only for a measure found from the words asked: 1 when named by number, none from the topic or for a question asked back', async () => {
+    const before = (await recorded()).length;
+    const chat = startConversation(app);
+    await chat.say('第十二条的责任单位是谁');
+    await chat.say('补多少'); // about the topic: the measure came from the conversation, not the words
+    await startConversation(app).say('补贴'); // which measure? asked back
+    const turns = (await since(before)).filter((e) => e.kind === 'turn');
+    expect(turns[0]).toMatchObject({ outcome: 'answered', measure: 12, score: 1 });
+    expect(turns[1]).toMatchObject({ outcome: 'answered', measure: 12 });
+    expect(turns[1]).not.toHaveProperty('score');
+    expect(turns[2]).toMatchObject({ outcome: 'asked-which' });
+    expect(turns[2]).not.toHaveProperty('score');
   });
 
   it('keeps the masked question of an answer rated 没帮助, and points to the units', async () => {

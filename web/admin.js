@@ -88,6 +88,8 @@
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: measures.map(function (m) { return data.measureNames[m.measure] || String(m.measure); }), axisLabel: { width: 160, overflow: 'truncate' } },
       series: [{ name: '回答次数', type: 'bar', data: measures.map(function (m) { return m.answers; }) }],
+      // The mean score says how well the questions matched: low means answers worth reviewing.
+      tooltip: { formatter: function (p) { var m = measures[p.dataIndex]; return p.name + '\n回答 ' + m.answers + ' 次' + (m.meanScore === null ? '' : '，平均匹配度 ' + m.meanScore); } },
     });
 
     chart('chart-interviews', {

@@ -20,8 +20,8 @@ export function tableOf(
       };
     case 'top-measures':
       return {
-        header: ['措施', '名称', '回答次数', '有帮助', '没帮助'],
-        rows: summary.topMeasures.map((m) => [m.measure, names[m.measure] ?? '', m.answers, m.helpful, m.unhelpful]),
+        header: ['措施', '名称', '回答次数', '平均匹配度', '有帮助', '没帮助'],
+        rows: summary.topMeasures.map((m) => [m.measure, names[m.measure] ?? '', m.answers, m.meanScore ?? '', m.helpful, m.unhelpful]),
       };
     case 'unanswered':
       return {

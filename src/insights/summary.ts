@@ -11,7 +11,8 @@ export interface InsightsSummary {
   /** Per day: questions answered, answered by asking which measure, not found, and all turns. */
   perDay: { day: string; answered: number; askedWhich: number; notFound: number; turns: number }[];
   /** Measures answered, most asked first, with their helpful / unhelpful ratings. */
-  topMeasures: { measure: number; answers: number; helpful: number; unhelpful: number }[];
+  /** meanScore: the answers' mean score (how much of the question the measure covered), null when none was scored. */
+  topMeasures: { measure: number; answers: number; meanScore: number | null; helpful: number; unhelpful: number }[];
   /** Questions not answered (and answers rated unhelpful), grouped by similarity. */
   unanswered: { question: string; count: number; examples: string[] }[];
   /** Per rule (or the check-up): interviews started, completed, abandoned, and where people left. */
@@ -47,10 +48,16 @@ export function summarize(events: InsightEvent[], from: string, to: string): Ins
 
   const measures = new Map<number, InsightsSummary['topMeasures'][number]>();
   const measureRow = (measure: number) => {
-    if (!measures.has(measure)) measures.set(measure, { measure, answers: 0, helpful: 0, unhelpful: 0 });
+    if (!measures.has(measure)) measures.set(measure, { measure, answers: 0, meanScore: null, helpful: 0, unhelpful: 0 });
     return measures.get(measure)!;
   };
-  for (const turn of turns) if (turn.measure && kind(turn) === 'answered') measureRow(turn.measure).answers++;
+  const scores = new Map<number, number[]>();
+  for (const turn of turns) {
+    if (!turn.measure || kind(turn) !== 'answered') continue;
+    measureRow(turn.measure).answers++;
+    if (turn.score !== undefined) scores.set(turn.measure, [...(scores.get(turn.measure) ?? []), turn.score]);
+  }
+  for (const [measure, list] of scores) measureRow(measure).meanScore = Math.round((100 * list.reduce((a, b) => a + b, 0)) / list.length) / 100;
   for (const rating of ratings) {
     if (rating.target === 'answer' && rating.measure && (rating.value === 'helpful' || rating.value === 'unhelpful')) measureRow(rating.measure)[rating.value]++;
   }

@@ -54,6 +54,12 @@ export interface QaTurn {
   measures: number[];
   /** The reply says what the notice does not mention and names `measures[0]` only as the nearest. */
   hedged?: boolean;
+  /**
+   * How sure the answer is, for the insights: the share of the question's words (weighted)
+   * that the answering measure covers, 0–1; 1 for a measure named by number. Only when the
+   * measure came from the question's own words.
+   */
+  score?: number;
 }
 
 /** Chosen by measurement on the dev sets (npm run eval -- --sweep); see README, "Quality". */
@@ -506,6 +512,11 @@ class Turn {
   }
 
   private answerSubject(act: Act, subject: Subject, aspect?: Aspect): QaTurn {
+    const turn = this.subjectTurn(act, subject, aspect);
+    return subject.kind === 'measure' && subject.hit ? { ...turn, score: subject.hit.coverage } : turn;
+  }
+
+  private subjectTurn(act: Act, subject: Subject, aspect?: Aspect): QaTurn {
     const { notice } = this.ctx;
     switch (subject.kind) {
       case 'none':
