@@ -71,6 +71,11 @@ export const REPLY_TUNING = {
    * against facts beside another topic (网络安全等保测评 0.24, 直播带货平台 0.17, 光伏板 0).
    */
   factsWordsCoverage: 0.3,
+  /**
+   * A word at most this many measures have (in any form) is distinctive: two of them in the
+   * best measure outweigh the everyday words the notice lacks (see Turn.strongHit).
+   */
+  distinctiveSpread: 3,
 };
 
 /**
@@ -482,6 +487,11 @@ class Turn {
       if (missing.length === 1 && !onTopic && close.length === 1 && this.aboutOwnConcept(chosen.measure, missing[0], response.words)) {
         return { kind: 'measure', measure: chosen.measure, hit: chosen, missing };
       }
+      // 把几条线全改成机器自己干了，基本不用人盯着…给钱不: everyday words the notice lacks (全改成,
+      // 基本), but more words that only this measure has (机器自己干, 不用人盯 → 自动化生产线).
+      if (missing.length > 0 && !onTopic && close.length === 1 && this.strongHit(chosen, response)) {
+        return { kind: 'measure', measure: chosen.measure, hit: chosen };
+      }
       if (missing.length > 0) {
         // Genuinely close only when it has some of the question's own words, not just 政府 or 奖励.
         const shared = response.words.filter((word) => !generic.has(word) && !chosen.uncovered.includes(word));
@@ -490,6 +500,27 @@ class Turn {
     }
     if (!onTopic && close.length > 1) return { kind: 'choose', hits: close };
     return { kind: 'measure', measure: chosen.measure, hit: chosen };
+  }
+
+  /**
+   * True when the measure has at least two of the question's distinctive words (words, in any
+   * form, that at most `distinctiveSpread` measures have) and more of them than the question has
+   * words the notice never writes: those are how it is said, not another topic. 首台套保险补偿
+   * has none; 人才落户 one (人才).
+   */
+  private strongHit(hit: SearchHit, response: SearchResponse): boolean {
+    // 5G加AI…智慧养老…软硬件花了800万: facts that fit another measure's rule decide (factsBeyondWords).
+    const byFacts = this.measureOfFacts();
+    if (byFacts !== undefined && byFacts !== hit.measure.id) return false;
+    const generic = vocabulary().generic;
+    const strong = response.words.filter(
+      (word) =>
+        !generic.has(word) &&
+        !response.unknown.includes(word) &&
+        !hit.uncovered.includes(word) &&
+        this.ctx.search.spread(word) <= REPLY_TUNING.distinctiveSpread,
+    );
+    return strong.length >= 3 && strong.length > response.unknown.length;
   }
 
   /**

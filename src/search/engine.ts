@@ -332,6 +332,18 @@ export class PolicySearch {
   }
 
   /**
+   * How many measures have a question word itself or a synonym of it (not merely a sub-word):
+   * spread('应急处理') → 1 (（十二）'s 应急处置), spread('钱') → most of them.
+   */
+  spread(word: string): number {
+    const [term] = this.queryTerms(normalizeQuery(word));
+    if (!term) return 0;
+    let count = 0;
+    for (const id of this.measures.keys()) if (this.bestForm(term, id) >= SEARCH_TUNING.synonymWeight) count++;
+    return count;
+  }
+
+  /**
    * The question's content words, in order, as the search weighs them: stopwords,
    * numbers and lone characters left out, runs of unknown characters merged (首台套).
    *   words('首台套保险补偿有吗') → ['首台套', '保险', '补偿']
