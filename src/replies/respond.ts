@@ -19,7 +19,7 @@ import {
   unitsOf,
 } from './measure-replies';
 import { measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
-import { factsOf, factWeight, prepareQuestionReading, ruleOfFacts, statesAnything, withoutAmounts, type QuestionFacts } from './question-facts';
+import { factsOf, factWeight, placesIn, prepareQuestionReading, statedFacts, ruleOfFacts, statesAnything, withoutAmounts, type QuestionFacts } from './question-facts';
 import { allQuantifiedRules, type QuantifiedRule } from '../rules';
 import { quantifiedRulesOf } from './rule-words';
 import type { Reply } from './types';
@@ -314,7 +314,7 @@ class Turn {
   /** A yes/no verdict on a measure, by its rule, on the facts the question states. */
   private judge(act: Act, measure: Measure, later: boolean): QaTurn {
     const rule = this.ruleFor(measure);
-    const facts = rule ? this.factsFor(rule) : { answers: {}, said: {} };
+    const facts = rule ? this.factsFor(rule) : statedFacts(this.normalized);
     const existence = act.kind === 'eligibility' && act.existence === true;
     const reply = eligibilityReply(measure, rule, facts, this.ctx.notice, { later, existence, estimable: this.estimable(measure) });
     return this.about(act, measure, reply);
@@ -448,8 +448,15 @@ class Turn {
   private subject(strip: Cue[]): Subject {
     // 第八条, 措施8: the search resolves a direct reference without ranking.
     if (findMeasureReference(this.normalized) !== undefined) return this.fromSearch(this.ctx.search.search(this.text, { limit: 1 }), this.text);
-    const own = withoutAmounts(withoutCues(this.normalized, strip));
-    const response = (this.searched = this.ctx.search.search(own, { limit: 3 }));
+    let own = withoutAmounts(withoutCues(this.normalized, strip));
+    let response = this.ctx.search.search(own, { limit: 3 });
+    // 我们是上海的服务商，准备在青岛注册: the message names Qingdao too (maybe in words the act's
+    // own took out): the other city is where the asker comes from, not whose policy is asked about.
+    if (response.elsewhere?.length && placesIn(this.normalized).local) {
+      for (const place of response.elsewhere) own = own.replaceAll(place, ' ');
+      response = this.ctx.search.search(own, { limit: 3 });
+    }
+    this.searched = response;
     const generic = vocabulary().generic;
     if (response.words.every((word) => generic.has(word))) return { kind: 'none' };
     return this.fromSearch(response, own);
