@@ -476,8 +476,8 @@ class Turn {
     }
     const [top] = response.hits;
     const generic = vocabulary().generic;
-    // Nothing but how the question is put (每次发多少个, 主要看什么): it is about the topic.
-    if (!top && this.topic && response.words.every((word) => generic.has(word))) return { kind: 'none' };
+    // Nothing but how the question is put (每次发多少个, 主要看什么, 一次发几个): it is about the topic.
+    if (this.topic && response.words.every((word) => generic.has(word))) return { kind: 'none' };
     if (!top) return { kind: 'outside', response, searched };
     let close = closeHits(response.hits);
     // Of hits too close to call by score, one that alone has every word of the question is meant.

@@ -109,11 +109,11 @@ function isContentWord(word: string): boolean {
 const FUNCTION_TAGS = /^(d|ad|a|r|m|q|mq|c|p|u\w*|y|e|o|z)$/;
 
 /**
- * Directional and resultative complements: a verb and one of these (投到, 纳进, 拿走, 评上)
- * says how something is done; jieba's dictionary lacks most such pairs, so they come out
- * as an unknown run of two characters.
+ * Directional and resultative complements, and the aspect particle 着: a verb and one of these
+ * (投到, 纳进, 拿走, 评上, 留着) says how something is done; jieba's dictionary lacks most such
+ * pairs, so they come out as an unknown run of two characters.
  */
-const COMPLEMENTS = new Set([...'到进入上下出回过起来去给成完掉走住开']);
+const COMPLEMENTS = new Set([...'到进入上下出回过起来去给成完掉走住开着']);
 
 /**
  * Words that only say how the question is put: a function word by its part of speech, or a
