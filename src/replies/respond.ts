@@ -416,6 +416,12 @@ class Turn {
           : subject.kind === 'outside'
             ? (subject.nearest?.measure ?? this.topic)
             : this.topic;
+    // 智慧社区项目评上了未来城市十佳场景，想算下奖励: the words find （一）'s 场景清单, which pays
+    // nothing; what the message states (评上十佳) is asked by one award rule only: that one is meant.
+    if (!measure || !this.estimable(measure)) {
+      const rule = statesAnything(this.normalized) ? ruleOfFacts((r) => this.factsFor(r), 1) : undefined;
+      if (rule) return { ...this.keep(act, []), estimate: { measureId: rule.clause.measure, ruleId: rule.id } };
+    }
     const ruleId = measure ? this.ruleNamed(measure) : undefined;
     return { ...this.keep(act, []), estimate: { measureId: measure?.id, ...(ruleId ? { ruleId } : {}) } };
   }
