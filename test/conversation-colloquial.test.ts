@@ -51,4 +51,8 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
   it('a short question whose head word the notice lacks stays outside (绿色工厂认定)', async () => {
     expect(await ask('绿色工厂认定有没有奖励')).toMatch(OUTSIDE);
   });
+
+  it('a person’s 身份证 is not a product’s 身份证编码', async () => {
+    expect(await ask('身份证丢了怎么补办')).toMatch(OUTSIDE);
+  });
 });

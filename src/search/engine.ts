@@ -132,6 +132,12 @@ function withRateWords(text: string): string {
   return text.replace(/(\d+(?:\.\d+)?)%/g, (rate, percent: string) => `${rate} 比例 ${rateWord(percent)} `);
 }
 
+/**
+ * A question's quotation marks only set a word apart (“身份证”编码, 什么是“拨改投”): without them
+ * the words they split are cut whole (身份证编码).
+ */
+const unquoted = (text: string): string => text.replace(/[“”"‘’]/g, '');
+
 /** A rate as one word, in the index and in questions: 20% → RATE20. */
 const rateWord = (percent: string): string => `RATE${percent}`;
 const RATE_WORD = /^RATE[\d.]+$/;
@@ -290,7 +296,7 @@ export class PolicySearch {
   /** Content words of the question, each with its sub-words and synonyms. */
   private queryTerms(normalized: string): QueryTerm[] {
     const terms: QueryTerm[] = [];
-    for (const word of mergeUnknownRuns(cutQuestionWords(ratesAsWords(normalized)), this.standsAlone)) {
+    for (const word of mergeUnknownRuns(cutQuestionWords(ratesAsWords(unquoted(normalized))), this.standsAlone)) {
       if (isPunctuation(word) || isStopword(word) || isNumber(word)) continue;
       // A rate no measure pays (30%) says nothing either way.
       if (RATE_WORD.test(word) && !this.vocabulary.has(word)) continue;
@@ -361,7 +367,7 @@ export class PolicySearch {
     const normalized = normalizeQuery(query);
     const unknown = new Set(this.queryTerms(normalized).filter((t) => t.unknown).map((t) => t.word));
     if (unknown.size === 0) return [];
-    const words = mergeUnknownRuns(cutQuestionWords(normalized), this.standsAlone);
+    const words = mergeUnknownRuns(cutQuestionWords(unquoted(normalized)), this.standsAlone);
     const loose = (w: string) => /^\p{Script=Han}$/u.test(w) && !isStopword(w);
     const phrases: string[] = [];
     for (let i = 0; i < words.length; i++) {
