@@ -38,6 +38,12 @@ describe('yes/no questions judged on the facts they state', () => {
     expect(reply).toContain('500,000.00 元（50万元）');
   });
 
+  it('不能拿到 the sum asked right after 奖励 when the rate pays less (（九）: 5% of the central funds)', async () => {
+    const reply = await ask('标识解析项目国家给了中央财政资金600万，市里能奖励50万吗');
+    expect(reply).toMatch(/^\*\*不能拿到50万\*\*/);
+    expect(reply).toContain('300,000.00 元（30万元）');
+  });
+
   it('可以 for a measure without an amount when the question states what its subject is (在青岛注册)', async () => {
     const reply = await ask('我们是北京的工业互联网服务商，打算在青岛注册法人公司，能拿奖励吗');
     expect(reply).toMatch(/^\*\*可以\*\*/);
