@@ -43,6 +43,20 @@ describe('short follow-ups stay on the measure in context', () => {
     expect(reply).toContain('海创千峰');
   });
 
+  it('除此之外, 多长时间, a verb run with 着 (留着用) are how it is put, on three topics', async () => {
+    for (const [first, then, expected] of [
+      ['工业互联网基金规模多大', '除此之外还有别的基金吗', '措施（十四）'],
+      ['场景清单多久发布', '多长时间发一次', '措施（二）'],
+      ['标识解析奖励给谁', '这笔奖金企业能自己留着用吗', '措施（九）'],
+    ]) {
+      const ask = conversation();
+      await ask(first);
+      const reply = await ask(then);
+      expect(reply).not.toMatch(/通知没有提到/);
+      expect(reply).toContain(expected);
+    }
+  });
+
   it('东西 (什么东西) is not a place: no "other city" reply', async () => {
     expect(await conversation()('场景清单是什么东西')).not.toMatch(/东西的政策/);
   });

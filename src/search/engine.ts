@@ -121,8 +121,15 @@ const COMPLEMENTS = new Set([...'到进入上下出回过起来去给成完掉�
  */
 const isFunctionWord = (word: string): boolean => {
   const tag = wordTag(word);
-  return FUNCTION_TAGS.test(tag) || (tag === 'x' && [...word].length === 2 && COMPLEMENTS.has([...word][1]));
+  if (FUNCTION_TAGS.test(tag)) return true;
+  if (tag !== 'x') return false;
+  const chars = [...word];
+  // 留着用, 拿了去: a verb with the aspect particle 着/了/过 after it is a way of doing, not a thing.
+  return (chars.length === 2 && COMPLEMENTS.has(chars[1])) || chars.slice(1, -1).some((char) => ASPECT.has(char));
 };
+
+/** Aspect particles: inside an unknown run (留着用) they mark a verb phrase. */
+const ASPECT = new Set([...'着了过']);
 
 /**
  * "按照投资额的20%给予奖补": people ask for the 比例 or 百分比, the notice writes "20%"; and they
