@@ -52,6 +52,12 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
     expect(await ask('绿色工厂认定有没有奖励')).toMatch(OUTSIDE);
   });
 
+  it('a foreign provider setting up a legal entity here (海外…设法人) is （十一）’s 国内外…在青注册法人机构', async () => {
+    const reply = await ask('海外的工业互联网企业在青岛设法人，有支持吗');
+    expect(reply).toMatch(/^\*\*有\*\*/);
+    expect(reply).toContain('措施（十一）');
+  });
+
   it('a person’s 身份证 is not a product’s 身份证编码', async () => {
     expect(await ask('身份证丢了怎么补办')).toMatch(OUTSIDE);
   });
