@@ -58,6 +58,10 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
     expect(reply).toContain('措施（十一）');
   });
 
+  it('land use (用地, 出让) is another policy’s: the words are kept whole and the question stays outside', async () => {
+    expect(await ask('工业用地出让金能减免吗')).toMatch(OUTSIDE);
+  });
+
   it('a person’s 身份证 is not a product’s 身份证编码', async () => {
     expect(await ask('身份证丢了怎么补办')).toMatch(OUTSIDE);
   });
