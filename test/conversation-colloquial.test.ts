@@ -58,6 +58,10 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
     expect(reply).toContain('措施（十一）');
   });
 
+  it('overseas industrial internet, in English words among Chinese ones, is （十一）’s 国内外…工业互联网服务商', async () => {
+    expect(await ask('overseas industrial internet 服务商在青岛注册法人有 subsidy 吗')).toContain('措施（十一）');
+  });
+
   it('land use (用地, 出让) is another policy’s: the words are kept whole and the question stays outside', async () => {
     expect(await ask('工业用地出让金能减免吗')).toMatch(OUTSIDE);
   });
