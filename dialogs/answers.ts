@@ -130,12 +130,24 @@ export function readAnswer(text: string, input: AnswerInput): Reading {
     case 'yesno':
       return readYesNo(text, input.words);
     case 'money':
-      return readMoney(text, input);
+      return byClause(text, (clause) => readMoney(clause, input));
     case 'count':
-      return readAmount(text, { zeroIfNone: input.default === 0 });
+      return byClause(text, (clause) => readAmount(clause, { zeroIfNone: input.default === 0 }));
     case 'choice':
       return readChoice(text, input.choices ?? []);
   }
+}
+
+/**
+ * 之前没拿过这项补助，累计0元: when the whole reads as no amount, the one clause that gives one
+ * answers (not strictly: a question around it is still a question).
+ */
+function byClause(text: string, read: (clause: string) => Reading): Reading {
+  const whole = read(text);
+  const clauses = text.split(/[,，;；。]/).filter((clause) => clause.trim() !== '');
+  if (whole.kind !== 'none' || clauses.length < 2) return whole;
+  const readings = clauses.map(read).filter((reading) => reading.kind !== 'none');
+  return readings.length === 1 && readings[0].kind === 'value' ? { ...readings[0], strict: false } : whole;
 }
 
 // ---------------------------------------------------------------- commands

@@ -44,6 +44,7 @@ describe('direct references', () => {
     ['(十四)', 14],
     ['第二十条', 20],
     ['第3项', 3],
+    ['（8）谁负责', 8],
   ])('%s → measure %i', (q, id) => {
     expect(findMeasureReference(normalizeQuery(q))).toBe(id);
   });
@@ -51,6 +52,7 @@ describe('direct references', () => {
     expect(findMeasureReference(normalizeQuery('<script>alert(1)</script>'))).toBeUndefined();
     expect(findMeasureReference(normalizeQuery('三年攻坚实施方案(2020-2022年)'))).toBeUndefined();
     expect(findMeasureReference(normalizeQuery('5G基站'))).toBeUndefined();
+    expect(findMeasureReference(normalizeQuery('补贴标准见附件(2)'))).toBeUndefined();
   });
   it('answers a reference without search, and nothing for a measure the notice lacks', () => {
     const response = engine.search('措施（十四）');

@@ -31,7 +31,7 @@ export function eligibilityReply(
   options: EligibilityOptions,
 ): Reply {
   const lines: string[] = [];
-  const judged = rule ? verdict(measure, rule, facts, options.existence ?? false) : unquantifiedVerdict(measure, options.existence ?? false);
+  const judged = rule ? verdict(measure, rule, facts, options.existence ?? false) : unquantifiedVerdict(measure, facts, options.existence ?? false);
   const askNow = `现在是否还有同类支持，请向${measureLabel(measure)}的责任单位（${measure.units.join('、')}）咨询`;
   if (options.later && Object.keys(facts.answers).length === 0 && !facts.role) {
     // Asked about now and nothing to judge: the answer is the expiry; the notice's own terms follow.
@@ -63,6 +63,10 @@ function verdict(measure: Measure, rule: QuantifiedRule, facts: QuestionFacts, e
   const result = estimate(rule, facts.answers);
   if (result.ok && result.estimate.status === 'eligible' && result.estimate.amountFen !== undefined) {
     const { estimate: e } = result;
+    if (facts.asked && e.amountFen! < facts.asked.value * 100) {
+      // 还能按20%拿60万吗: the rule pays less than the sum asked about (a cap, what is left of it).
+      return [`**不能拿到${facts.asked.words}**：按通知原口径，${rule.title}最多约为${amountText(e.amountFen!)}（${e.formula?.text ?? ''}），${PERIOD_WORDS[rule.period]}。`, ...roughNote(rule, facts)];
+    }
     return [
       `**能**：按通知原口径，${rule.title}约为${amountText(e.amountFen!)}（${e.formula?.text ?? ''}），${PERIOD_WORDS[rule.period]}。`,
       ...roughNote(rule, facts),
@@ -71,18 +75,23 @@ function verdict(measure: Measure, rule: QuantifiedRule, facts: QuestionFacts, e
   const missing = missingInputs(rule, facts.answers).map((input) => input.key);
   const open = rule.conditions.filter((c) => missing.includes(c.input));
   const met = rule.conditions.filter((c) => facts.answers[c.input] !== undefined);
+  const preview = previewAmount(rule, facts);
+  // 还能按20%拿60万吗: when even every condition met pays less than the sum asked about, that leads.
+  const short = preview && facts.asked && preview.fen < facts.asked.value * 100 ? facts.asked : undefined;
   const lines = [
-    existence
-      ? `**有**：${measureLabel(measure)}的${rule.title}，${awardLine(rule)}（${PERIOD_WORDS[rule.period]}），须同时符合以下条件（适用对象：${rule.subject}）：`
-      : `**能，如果**同时符合${rule.clause.cite}的以下条件（适用对象：${rule.subject}）：`,
+    ...(short ? [`**不能拿到${short.words}**：即使符合全部条件，按通知原口径最多约为${preview!.text}。`, ...roughNote(rule, facts)] : []),
+    short
+      ? `须同时符合${rule.clause.cite}的以下条件（适用对象：${rule.subject}）：`
+      : existence
+        ? `**有**：${measureLabel(measure)}的${rule.title}，${awardLine(rule)}（${PERIOD_WORDS[rule.period]}），须同时符合以下条件（适用对象：${rule.subject}）：`
+        : `**能，如果**同时符合${rule.clause.cite}的以下条件（适用对象：${rule.subject}）：`,
     [
       ...open.map((c) => `- ${conditionLine(rule, c)}`),
       ...met.map((c) => `- ✔ ${conditionLine(rule, c)}：您说的是“${facts.said[c.input]}”`),
     ].join('\n'),
   ];
-  const preview = previewAmount(rule, facts);
-  if (preview) lines.push(`符合条件的话，按通知原口径约为${preview}。`, ...roughNote(rule, facts));
-  else lines.push(`支持标准：${awardLine(rule)}（${PERIOD_WORDS[rule.period]}）。`);
+  if (preview && !short) lines.push(`符合条件的话，按通知原口径约为${preview.text}。`, ...roughNote(rule, facts));
+  else if (!preview) lines.push(`支持标准：${awardLine(rule)}（${PERIOD_WORDS[rule.period]}）。`);
   lines.push('点“估算奖励”可以逐项核对。');
   return lines;
 }
@@ -97,7 +106,7 @@ function roughNote(rule: QuantifiedRule, facts: QuestionFacts): string[] {
  * The amount if every yes/no condition still open were met, when the question gave every
  * amount the rule needs: 我们投了80万，能补吗 → '160,000.00 元（16万元）（800,000 × 20% = 160,000…）'.
  */
-function previewAmount(rule: QuantifiedRule, facts: QuestionFacts): string | undefined {
+function previewAmount(rule: QuantifiedRule, facts: QuestionFacts): { text: string; fen: number } | undefined {
   const assumed: Record<string, unknown> = { ...facts.answers };
   for (const condition of rule.conditions) {
     if (assumed[condition.input] !== undefined) continue;
@@ -106,12 +115,23 @@ function previewAmount(rule: QuantifiedRule, facts: QuestionFacts): string | und
   }
   const result = estimate(rule, assumed);
   if (!result.ok || result.estimate.status !== 'eligible' || result.estimate.amountFen === undefined) return undefined;
-  return `${amountText(result.estimate.amountFen)}（${result.estimate.formula?.text ?? ''}）`;
+  const fen = result.estimate.amountFen;
+  return { text: `${amountText(fen)}（${result.estimate.formula?.text ?? ''}）`, fen };
 }
 
 /** A measure without an amount: what it promises, and whom to ask. Asked whether there is support: 有, without an amount. */
-function unquantifiedVerdict(measure: Measure, existence: boolean): string[] {
+function unquantifiedVerdict(measure: Measure, facts: QuestionFacts, existence: boolean): string[] {
   const [rule] = unquantifiedRulesOf(measure.id);
+  // 在上海注册的服务商 / 准备在青岛注册: the facts it states about the subject the clause names.
+  const stated = (rule?.requires ?? []).filter((r) => facts.answers[r.input] !== undefined);
+  const unmet = stated.find((r) => facts.answers[r.input] !== r.value);
+  if (rule && unmet) {
+    return [`**不能**：${rule.clause.cite}的${rule.title}给的是${rule.subject}（通知原文：“${unmet.quote}”），而您说的是“${facts.said[unmet.input]}”。`];
+  }
+  if (rule && stated.length > 0 && stated.length === rule.requires!.length) {
+    const said = stated.map((r) => facts.said[r.input]).join('”“');
+    return [`**可以**：${rule.clause.cite}写明给${rule.subject}“${rule.promise}”（您说的是“${said}”）；具体条件和金额，通知没有规定。${rule.askNote}`];
+  }
   if (rule && existence) {
     return [`**有**：${rule.clause.cite}写明“${rule.promise}”；具体条件和金额，通知没有规定。${rule.askNote}`];
   }

@@ -96,6 +96,8 @@ export function conditionsOf(measure: Measure, notice: Notice, estimable: boolea
       `${measureLabel(measure)}的条件（${rule.title}，适用对象：${rule.subject}）：`,
       ...rule.conditions.map((c) => `- ${conditionLine(rule, c)}`),
       `支持标准：${awardLine(rule)}（${PERIOD_WORDS[rule.period]}）。`,
+      // Whom it is given to and what for, in the notice's words (给项目承担企业…用于奖励核心团队).
+      `> ${rule.clause.text}`,
     ].join('\n'),
   );
   if (blocks.length === 0) {

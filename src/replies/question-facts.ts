@@ -9,7 +9,7 @@ let noticeText: string | undefined;
  * The places a text names, as the search reads them: Qingdao's (places.txt) or others; an
  * ordinary word jieba tags as a place that the notice itself writes (新建) is none.
  */
-function placesIn(text: string): { local: boolean; elsewhere: boolean } {
+export function placesIn(text: string): { local: boolean; elsewhere: boolean } {
   const { localPlaces, measures } = loadKnowledge();
   noticeText ??= normalizeQuery(measures.map((m) => m.text).join('\n'));
   const places = placeNames(text).filter((place) => localPlaces.has(place) || !noticeText!.includes(place));
@@ -37,6 +37,8 @@ export interface QuestionFacts {
   role?: { role: string; said: string; instead?: string };
   /** Inputs whose amount was said roughly (两百来万, 300多万): a result from them is approximate. */
   approximate?: string[];
+  /** The award the question asks about (还能拿60万吗): the answer says when the rule pays less. */
+  asked?: { value: number; words: string };
 }
 
 /**
@@ -94,7 +96,24 @@ export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
     accept(key, amount.value, amount.words);
     if (amount.approximate && said[key] === amount.words) approximate.push(key);
   }
-  return approximate.length > 0 ? { answers, said, approximate } : { answers, said };
+  const asked = read.asked ? { asked: read.asked } : {};
+  return approximate.length > 0 ? { answers, said, approximate, ...asked } : { answers, said, ...asked };
+}
+
+/**
+ * The yes/no facts a text states, whatever the rule (statements and places): what a measure
+ * without an amount is judged on (在青岛注册 → registeredInQingdao: true).
+ */
+export function statedFacts(text: string): QuestionFacts {
+  const read = readText(text);
+  const answers: Record<string, unknown> = {};
+  const said: Record<string, string> = {};
+  for (const { input, value, words } of [...read.statements, ...read.places]) {
+    if (typeof value !== 'boolean' || answers[input] !== undefined) continue;
+    answers[input] = value;
+    said[input] = words;
+  }
+  return { answers, said };
 }
 
 /** True when a text states anything a rule may ask: a statement, a place, a role or an amount. */
@@ -111,6 +130,8 @@ interface TextReading {
   roles: { rule: string; role: string; instead?: string; words: string }[];
   /** Each amount with the input its words name (undefined: none named, the rule's only one). */
   amounts: { words: string; value: number; kind: 'money' | 'count'; approximate: boolean; input?: string }[];
+  /** The first sum of money asked about (能拿60万吗), not stated. */
+  asked?: { value: number; words: string };
 }
 
 const readTexts = new Map<string, TextReading>();
@@ -160,7 +181,10 @@ function readText(text: string): TextReading {
     const clause = clauseBefore(text, start);
     const input = namedInput(kind, clause);
     // 能拿100万不, 奖励是50万吗: the award asked about, not something the asker states.
-    if (input === undefined && v.facts.asked.test(clause)) continue;
+    if (input === undefined && v.facts.asked.test(clause)) {
+      if (kind === 'money') reading.asked ??= { value: amount.value, words: match[0] };
+      continue;
+    }
     reading.amounts.push({ words: match[0], value: amount.value, kind, approximate: amount.approximate !== undefined, ...(input ? { input } : {}) });
   }
   if (readTexts.size >= 16) readTexts.delete(readTexts.keys().next().value as string);

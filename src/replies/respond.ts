@@ -19,7 +19,7 @@ import {
   unitsOf,
 } from './measure-replies';
 import { measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
-import { factsOf, factWeight, prepareQuestionReading, ruleOfFacts, statesAnything, withoutAmounts, type QuestionFacts } from './question-facts';
+import { factsOf, factWeight, placesIn, prepareQuestionReading, statedFacts, ruleOfFacts, statesAnything, withoutAmounts, type QuestionFacts } from './question-facts';
 import { allQuantifiedRules, type QuantifiedRule } from '../rules';
 import { quantifiedRulesOf } from './rule-words';
 import type { Reply } from './types';
@@ -77,6 +77,11 @@ export const REPLY_TUNING = {
    * against facts beside another topic (网络安全等保测评 0.24, 直播带货平台 0.17, 光伏板 0).
    */
   factsWordsCoverage: 0.3,
+  /**
+   * A word at most this many measures have (in any form) is distinctive: two of them in the
+   * best measure outweigh the everyday words the notice lacks (see Turn.strongHit).
+   */
+  distinctiveSpread: 3,
 };
 
 /**
@@ -315,7 +320,7 @@ class Turn {
   /** A yes/no verdict on a measure, by its rule, on the facts the question states. */
   private judge(act: Act, measure: Measure, later: boolean): QaTurn {
     const rule = this.ruleFor(measure);
-    const facts = rule ? this.factsFor(rule) : { answers: {}, said: {} };
+    const facts = rule ? this.factsFor(rule) : statedFacts(this.normalized);
     const existence = act.kind === 'eligibility' && act.existence === true;
     const reply = eligibilityReply(measure, rule, facts, this.ctx.notice, { later, existence, estimable: this.estimable(measure) });
     return this.about(act, measure, reply);
@@ -417,6 +422,12 @@ class Turn {
           : subject.kind === 'outside'
             ? (subject.nearest?.measure ?? this.topic)
             : this.topic;
+    // 智慧社区项目评上了未来城市十佳场景，想算下奖励: the words find （一）'s 场景清单, which pays
+    // nothing; what the message states (评上十佳) is asked by one award rule only: that one is meant.
+    if (!measure || !this.estimable(measure)) {
+      const rule = statesAnything(this.normalized) ? ruleOfFacts((r) => this.factsFor(r), 1) : undefined;
+      if (rule) return { ...this.keep(act, []), estimate: { measureId: rule.clause.measure, ruleId: rule.id } };
+    }
     const ruleId = measure ? this.ruleNamed(measure) : undefined;
     return { ...this.keep(act, []), estimate: { measureId: measure?.id, ...(ruleId ? { ruleId } : {}) } };
   }
@@ -449,8 +460,15 @@ class Turn {
   private subject(strip: Cue[]): Subject {
     // 第八条, 措施8: the search resolves a direct reference without ranking.
     if (findMeasureReference(this.normalized) !== undefined) return this.fromSearch(this.ctx.search.search(this.text, { limit: 1 }), this.text);
-    const own = withoutAmounts(withoutCues(this.normalized, strip));
-    const response = (this.searched = this.ctx.search.search(own, { limit: 3 }));
+    let own = withoutAmounts(withoutCues(this.normalized, strip));
+    let response = this.ctx.search.search(own, { limit: 3 });
+    // 我们是上海的服务商，准备在青岛注册: the message names Qingdao too (maybe in words the act's
+    // own took out): the other city is where the asker comes from, not whose policy is asked about.
+    if (response.elsewhere?.length && placesIn(this.normalized).local) {
+      for (const place of response.elsewhere) own = own.replaceAll(place, ' ');
+      response = this.ctx.search.search(own, { limit: 3 });
+    }
+    this.searched = response;
     const generic = vocabulary().generic;
     if (response.words.every((word) => generic.has(word))) return { kind: 'none' };
     return this.fromSearch(response, own);
@@ -470,8 +488,8 @@ class Turn {
     }
     const [top] = response.hits;
     const generic = vocabulary().generic;
-    // Nothing but how the question is put (每次发多少个, 主要看什么): it is about the topic.
-    if (!top && this.topic && response.words.every((word) => generic.has(word))) return { kind: 'none' };
+    // Nothing but how the question is put (每次发多少个, 主要看什么, 一次发几个): it is about the topic.
+    if (this.topic && response.words.every((word) => generic.has(word))) return { kind: 'none' };
     if (!top) return { kind: 'outside', response, searched };
     let close = closeHits(response.hits);
     // Of hits too close to call by score, one that alone has every word of the question is meant.
@@ -488,6 +506,11 @@ class Turn {
       if (missing.length === 1 && !onTopic && close.length === 1 && this.aboutOwnConcept(chosen.measure, missing[0], response.words)) {
         return { kind: 'measure', measure: chosen.measure, hit: chosen, missing };
       }
+      // 把几条线全改成机器自己干了，基本不用人盯着…给钱不: everyday words the notice lacks (全改成,
+      // 基本), but more words that only this measure has (机器自己干, 不用人盯 → 自动化生产线).
+      if (missing.length > 0 && !onTopic && close.length === 1 && this.strongHit(chosen, response)) {
+        return { kind: 'measure', measure: chosen.measure, hit: chosen };
+      }
       if (missing.length > 0) {
         // Genuinely close only when it has some of the question's own words, not just 政府 or 奖励.
         const shared = response.words.filter((word) => !generic.has(word) && !chosen.uncovered.includes(word));
@@ -496,6 +519,27 @@ class Turn {
     }
     if (!onTopic && close.length > 1) return { kind: 'choose', hits: close };
     return { kind: 'measure', measure: chosen.measure, hit: chosen };
+  }
+
+  /**
+   * True when the measure has at least two of the question's distinctive words (words, in any
+   * form, that at most `distinctiveSpread` measures have) and more of them than the question has
+   * words the notice never writes: those are how it is said, not another topic. 首台套保险补偿
+   * has none; 人才落户 one (人才).
+   */
+  private strongHit(hit: SearchHit, response: SearchResponse): boolean {
+    // 5G加AI…智慧养老…软硬件花了800万: facts that fit another measure's rule decide (factsBeyondWords).
+    const byFacts = this.measureOfFacts();
+    if (byFacts !== undefined && byFacts !== hit.measure.id) return false;
+    const generic = vocabulary().generic;
+    const strong = response.words.filter(
+      (word) =>
+        !generic.has(word) &&
+        !response.unknown.includes(word) &&
+        !hit.uncovered.includes(word) &&
+        this.ctx.search.spread(word) <= REPLY_TUNING.distinctiveSpread,
+    );
+    return strong.length >= 3 && strong.length > response.unknown.length;
   }
 
   /**

@@ -50,10 +50,14 @@ export function defineNotQuantified(declaration: {
   clause: Clause;
   promise: string;
   askNote: string;
+  requires?: readonly { input: string; value: boolean; quote: string }[];
   notes?: readonly string[];
 }): NotQuantifiedRule {
   if (!declaration.clause.text.includes(declaration.promise)) {
     throw new Error(`rule ${declaration.id}: promise is not in its clause`);
+  }
+  for (const { input, quote } of declaration.requires ?? []) {
+    if (!declaration.clause.text.includes(quote)) throw new Error(`rule ${declaration.id}: ${input}'s quote is not in its clause`);
   }
   return {
     kind: 'not-quantified',

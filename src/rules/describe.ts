@@ -70,7 +70,9 @@ export function describeInput(key: string, spec: InputSpec): InputDescription {
     optional: spec.default !== undefined,
     ...(spec.default !== undefined ? { default: spec.default } : {}),
     ...(spec.unit ? { unit: spec.unit } : {}),
-    ...(spec.words ? { words: { yes: [...(spec.words.yes ?? [])], no: [...(spec.words.no ?? [])] } } : {}),
+    // Restating the question's own condition (是区域性工业互联网安全应急处置平台) answers yes;
+    // a negation before it (不是…) turns it round, as for any own word.
+    ...(spec.words ? { words: { yes: [...(spec.words.yes ?? []), ...ownCondition(spec.label)], no: [...(spec.words.no ?? [])] } } : {}),
     ...(spec.plausibleMin !== undefined ? { plausibleMin: spec.plausibleMin } : {}),
   };
 }
@@ -115,3 +117,9 @@ export function describeRule(rule: Rule): RuleDescription {
 
 /** Every rule, described: the body of `GET /api/rules`. */
 export const describeRules = (): RuleDescription[] => allRules.map(describeRule);
+
+/** An input's label as words of an answer: 入选年度“十佳场景示范” → 入选年度十佳场景示范 (quotes are not typed). */
+const ownCondition = (label: string): string[] => {
+  const plain = label.replace(/[“”"'‘’（）()]/g, '');
+  return plain.length >= 4 ? [plain] : [];
+};

@@ -68,6 +68,11 @@ export interface NotQuantifiedRule extends RuleBase {
   promise: string;
   /** Whom to ask, beyond the measure's responsible units. */
   askNote: string;
+  /**
+   * What its subject is, as yes/no facts a question may state (question-facts.json inputs),
+   * each with the clause's words for it: 在青注册法人机构 → registeredInQingdao.
+   */
+  requires?: readonly { input: string; value: boolean; quote: string }[];
 }
 
 export type Rule = QuantifiedRule | NotQuantifiedRule;

@@ -109,11 +109,11 @@ function isContentWord(word: string): boolean {
 const FUNCTION_TAGS = /^(d|ad|a|r|m|q|mq|c|p|u\w*|y|e|o|z)$/;
 
 /**
- * Directional and resultative complements: a verb and one of these (投到, 纳进, 拿走, 评上)
- * says how something is done; jieba's dictionary lacks most such pairs, so they come out
- * as an unknown run of two characters.
+ * Directional and resultative complements, and the aspect particle 着: a verb and one of these
+ * (投到, 纳进, 拿走, 评上, 留着) says how something is done; jieba's dictionary lacks most such
+ * pairs, so they come out as an unknown run of two characters.
  */
-const COMPLEMENTS = new Set([...'到进入上下出回过起来去给成完掉走住开']);
+const COMPLEMENTS = new Set([...'到进入上下出回过起来去给成完掉走住开着']);
 
 /**
  * Words that only say how the question is put: a function word by its part of speech, or a
@@ -121,8 +121,15 @@ const COMPLEMENTS = new Set([...'到进入上下出回过起来去给成完掉�
  */
 const isFunctionWord = (word: string): boolean => {
   const tag = wordTag(word);
-  return FUNCTION_TAGS.test(tag) || (tag === 'x' && [...word].length === 2 && COMPLEMENTS.has([...word][1]));
+  if (FUNCTION_TAGS.test(tag)) return true;
+  if (tag !== 'x') return false;
+  const chars = [...word];
+  // 留着用, 拿了去: a verb with the aspect particle 着/了/过 after it is a way of doing, not a thing.
+  return (chars.length === 2 && COMPLEMENTS.has(chars[1])) || chars.slice(1, -1).some((char) => ASPECT.has(char));
 };
+
+/** Aspect particles: inside an unknown run (留着用) they mark a verb phrase. */
+const ASPECT = new Set([...'着了过']);
 
 /**
  * "按照投资额的20%给予奖补": people ask for the 比例 or 百分比, the notice writes "20%"; and they
@@ -131,6 +138,12 @@ const isFunctionWord = (word: string): boolean => {
 function withRateWords(text: string): string {
   return text.replace(/(\d+(?:\.\d+)?)%/g, (rate, percent: string) => `${rate} 比例 ${rateWord(percent)} `);
 }
+
+/**
+ * A question's quotation marks only set a word apart (“身份证”编码, 什么是“拨改投”): without them
+ * the words they split are cut whole (身份证编码).
+ */
+const unquoted = (text: string): string => text.replace(/[“”"‘’]/g, '');
 
 /** A rate as one word, in the index and in questions: 20% → RATE20. */
 const rateWord = (percent: string): string => `RATE${percent}`;
@@ -290,7 +303,7 @@ export class PolicySearch {
   /** Content words of the question, each with its sub-words and synonyms. */
   private queryTerms(normalized: string): QueryTerm[] {
     const terms: QueryTerm[] = [];
-    for (const word of mergeUnknownRuns(cutQuestionWords(ratesAsWords(normalized)), this.standsAlone)) {
+    for (const word of mergeUnknownRuns(cutQuestionWords(ratesAsWords(unquoted(normalized))), this.standsAlone)) {
       if (isPunctuation(word) || isStopword(word) || isNumber(word)) continue;
       // A rate no measure pays (30%) says nothing either way.
       if (RATE_WORD.test(word) && !this.vocabulary.has(word)) continue;
@@ -332,6 +345,18 @@ export class PolicySearch {
   }
 
   /**
+   * How many measures have a question word itself or a synonym of it (not merely a sub-word):
+   * spread('应急处理') → 1 (（十二）'s 应急处置), spread('钱') → most of them.
+   */
+  spread(word: string): number {
+    const [term] = this.queryTerms(normalizeQuery(word));
+    if (!term) return 0;
+    let count = 0;
+    for (const id of this.measures.keys()) if (this.bestForm(term, id) >= SEARCH_TUNING.synonymWeight) count++;
+    return count;
+  }
+
+  /**
    * The question's content words, in order, as the search weighs them: stopwords,
    * numbers and lone characters left out, runs of unknown characters merged (首台套).
    *   words('首台套保险补偿有吗') → ['首台套', '保险', '补偿']
@@ -349,7 +374,7 @@ export class PolicySearch {
     const normalized = normalizeQuery(query);
     const unknown = new Set(this.queryTerms(normalized).filter((t) => t.unknown).map((t) => t.word));
     if (unknown.size === 0) return [];
-    const words = mergeUnknownRuns(cutQuestionWords(normalized), this.standsAlone);
+    const words = mergeUnknownRuns(cutQuestionWords(unquoted(normalized)), this.standsAlone);
     const loose = (w: string) => /^\p{Script=Han}$/u.test(w) && !isStopword(w);
     const phrases: string[] = [];
     for (let i = 0; i < words.length; i++) {

@@ -9,11 +9,13 @@ const REFERENCE_PATTERNS = [
   // A bare bracket only with Chinese numerals, as the notice writes it: "(14)" or
   // "alert(1)" is not a reference.
   /\(([一二三四五六七八九十]{1,3})\)/,
+  // Digits in brackets only where a message starts with them: "(8)谁负责".
+  /^\((\d{1,2})\)/,
 ];
 
 /**
  * The measure a question names directly, if any: "第八条讲的是什么" → 8,
- * "措施(十二)" → 12, "措施8" → 8, "(十四)" → 14 (but not "(14)"). Numbers outside 1–20 are returned
+ * "措施(十二)" → 12, "措施8" → 8, "(十四)" → 14, "(8)谁负责" → 8 (but not "…(14)" inside a message). Numbers outside 1–20 are returned
  * as they are, so that the caller can say the notice has only 20 measures.
  */
 export function findMeasureReference(normalizedQuery: string): number | undefined {

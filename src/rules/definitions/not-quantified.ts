@@ -54,6 +54,7 @@ export const serviceProviderRegistration = defineNotQuantified({
   ),
   promise: '注册后按支持财源经济发展相关政策给予奖励',
   askNote: '奖励按支持财源经济发展相关政策执行，请咨询注册地所在区、市政府，或市工业和信息化局、市财政局、市商务局。',
+  requires: [{ input: 'registeredInQingdao', value: true, quote: '在青注册法人机构' }],
 });
 
 export const notQuantifiedRules = [crossIndustryPlatform, technicalRenovation, fiveGPark, serviceProviderRegistration];

@@ -1,0 +1,36 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../src/app';
+import { startConversation, textOf } from './support/chat';
+
+/**
+ * More ways to ask how to apply, whether money is a subsidy and whether awards combine
+ * (knowledge/dialogue.json), through the real app (TestAdapter).
+ */
+let app: App;
+beforeAll(async () => {
+  app = await createApp({ STORAGE: 'memory' });
+});
+
+const ask = async (text: string): Promise<string> => textOf(await startConversation(app).say(text));
+
+describe('how to apply, subsidy or not, combining: more of the words people use', () => {
+  it('a 模板 for a named measure is a how-to-apply question: no materials in the notice, its units', async () => {
+    const reply = await ask('两化融合项目的申请表有没有范本');
+    expect(reply).toMatch(/^通知没有写明申报需要提交的材料/);
+    expect(reply).toContain('措施（八）');
+    expect(reply).toContain('市工业和信息化局');
+  });
+
+  it('是不是…补钱 about （十三） is answered 不算补贴, equity up to 50% of the share capital', async () => {
+    const reply = await ask('拨改投是不是政府直接补钱');
+    expect(reply).toMatch(/^\*\*不算补贴\*\*/);
+    expect(reply).toContain('总股本的50%');
+  });
+
+  it('同一笔 investment under two measures is combining: the notice does not say, both cited', async () => {
+    const reply = await ask('同一笔投资拿了两化融合奖补，还能再申请十佳场景奖励吗');
+    expect(reply).toMatch(/^通知未规定/);
+    expect(reply).toContain('措施（三）');
+    expect(reply).toContain('措施（八）');
+  });
+});

@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../src/app';
+import { startConversation, textOf } from './support/chat';
+
+/**
+ * Colloquial descriptions of what a measure pays for, through the real app (TestAdapter):
+ * everyday words the notice never writes do not make a question "outside the notice" when
+ * its distinctive words (as the notice or its synonyms have them) clearly hit one measure.
+ */
+let app: App;
+beforeAll(async () => {
+  app = await createApp({ STORAGE: 'memory' });
+});
+
+const ask = async (...texts: string[]): Promise<string> => {
+  const conversation = startConversation(app);
+  let reply = '';
+  for (const text of texts) reply = textOf(await conversation.say(text));
+  return reply;
+};
+
+const OUTSIDE = /通知没有提到/;
+
+describe('colloquial descriptions reach the measure that pays for them', () => {
+  it('lines where machines do the work and nobody watches them are （三）’s 自动化生产线', async () => {
+    const reply = await ask('车间好几条线都换成机器自己干，平时不用人盯，市里也认定过，这样有奖励吗');
+    expect(reply).not.toMatch(OUTSIDE);
+    expect(reply).toContain('措施（三）');
+    expect(reply).toContain('50万元');
+  });
+
+  it('keeping hackers off local factories and handling incidents is （十二）’s 安全应急处置', async () => {
+    const reply = await ask('我们在青岛注册，帮本地工厂防黑客，出了问题做应急处理，一年运营下来政府给补吗');
+    expect(reply).not.toMatch(OUTSIDE);
+    expect(reply).toContain('措施（十二）');
+    expect(reply).toContain('20%');
+  });
+
+  it('the state taking a stake instead of handing out money is （十三）’s 拨改投', async () => {
+    const reply = await ask('财政能以入股的方式投我们吗，而不是白给钱');
+    expect(reply).toContain('措施（十三）');
+    expect(reply).toContain('50%');
+  });
+
+  it('a product’s 身份证 code is its 标识 (（九）)', async () => {
+    const reply = await ask('产品的“身份证”编码项目拿了国家的钱，市里奖多少');
+    expect(reply).toContain('措施（九）');
+    expect(reply).toContain('5%');
+  });
+
+  it('a short question whose head word the notice lacks stays outside (绿色工厂认定)', async () => {
+    expect(await ask('绿色工厂认定有没有奖励')).toMatch(OUTSIDE);
+  });
+
+  it('a foreign provider setting up a legal entity here (海外…设法人) is （十一）’s 国内外…在青注册法人机构', async () => {
+    const reply = await ask('海外的工业互联网企业在青岛设法人，有支持吗');
+    expect(reply).toMatch(/^\*\*有\*\*/);
+    expect(reply).toContain('措施（十一）');
+  });
+
+  it('overseas industrial internet, in English words among Chinese ones, is （十一）’s 国内外…工业互联网服务商', async () => {
+    expect(await ask('overseas industrial internet 服务商在青岛注册法人有 subsidy 吗')).toContain('措施（十一）');
+  });
+
+  it('land use (用地, 出让) is another policy’s: the words are kept whole and the question stays outside', async () => {
+    expect(await ask('工业用地出让金能减免吗')).toMatch(OUTSIDE);
+  });
+
+  it('a person’s 身份证 is not a product’s 身份证编码', async () => {
+    expect(await ask('身份证丢了怎么补办')).toMatch(OUTSIDE);
+  });
+});

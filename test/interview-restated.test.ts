@@ -1,0 +1,66 @@
+import type { Activity } from 'botbuilder';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../src/app';
+import { estimateCommand } from '../src/replies';
+import { allInputs, getRule, type QuantifiedRule } from '../src/rules';
+import { startConversation, textOf } from './support/chat';
+
+/**
+ * Interview answers that restate the question's own condition, amounts given in one clause
+ * of a longer answer, and a request to estimate whose stated facts name the award, through
+ * the real app (TestAdapter).
+ */
+let app: App;
+beforeAll(async () => {
+  app = await createApp({ STORAGE: 'memory' });
+});
+
+const rule = (id: string) => getRule(id) as QuantifiedRule;
+const askedKey = (replies: Partial<Activity>[]): string | undefined => {
+  const text = replies.at(-1)?.text ?? '';
+  return [...allInputs.entries()].find(([, spec]) => text.includes(spec.question))?.[0];
+};
+
+describe('answers that restate the condition', () => {
+  it('是区域性工业互联网安全应急处置平台 answers yes; 不是… answers no', async () => {
+    for (const [answer, next] of [
+      ['我们就是区域性工业互联网安全应急处置平台', 'annualOperatingCost'],
+      ['不是区域性工业互联网安全应急处置平台', undefined],
+    ] as const) {
+      const chat = startConversation(app);
+      await chat.say(estimateCommand(rule('security-emergency-platform')));
+      const asked = await chat.say('是');
+      expect(askedKey(asked)).toBe('isRegionalEmergencyPlatform');
+      const replies = await chat.say(answer);
+      if (next) expect(askedKey(replies)).toBe(next);
+      else expect(textOf(replies)).toMatch(/不符合|不能/);
+      expect(textOf(replies)).not.toMatch(/^\*\*措施（十二）/);
+    }
+  });
+
+  it('an amount in one clause of a longer answer (之前没领过，累计0元) is the answer', async () => {
+    const chat = startConversation(app);
+    let replies = await chat.say(estimateCommand(rule('security-emergency-platform')));
+    const answers: Record<string, string> = {
+      registeredInQingdao: '是',
+      isRegionalEmergencyPlatform: '是',
+      annualOperatingCost: '300万',
+      alreadyReceived: '以前没领过，累计0元',
+    };
+    for (let turn = 0; turn < 8; turn++) {
+      const key = askedKey(replies);
+      if (!key) break;
+      replies = await chat.say(answers[key]);
+    }
+    expect(textOf(replies)).toContain('政策期内已获此项补助累计：0 元');
+  });
+});
+
+describe('a request to estimate whose words find a measure without an amount', () => {
+  it('评上十佳 names （三）’s 十佳场景 award, whatever （一）’s 未来城市场景清单 ranks', async () => {
+    const replies = await startConversation(app).say('我们的智慧交通项目评上了未来城市十佳场景，帮我算算奖励');
+    const text = textOf(replies);
+    expect(text).toContain('十佳场景奖励');
+    expect(text).not.toContain('无法估算');
+  });
+});

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../src/app';
+import { startConversation, textOf } from './support/chat';
+
+/**
+ * Yes/no questions that state facts, through the real app (TestAdapter): the facts are read
+ * (knowledge/question-facts.json) and judged by the rules module; the reply leads with the answer.
+ */
+let app: App;
+beforeAll(async () => {
+  app = await createApp({ STORAGE: 'memory' });
+});
+
+const ask = async (text: string): Promise<string> => textOf(await startConversation(app).say(text));
+
+describe('yes/no questions judged on the facts they state', () => {
+  it('不能 when the 智能软硬件 investment said after 软硬件…投了 is below （三）’s 500万', async () => {
+    const reply = await ask('智慧社区场景智能软硬件才投了450万，评十佳能拿奖励吗');
+    expect(reply).toMatch(/^\*\*不能\*\*/);
+    expect(reply).toContain('500万');
+  });
+
+  it('不能 for a project the government invested in, however the words run (政府投资…项目)', async () => {
+    const reply = await ask('市政府投资建设的智慧交通项目入选了十佳场景，能拿奖励吗');
+    expect(reply).toMatch(/^\*\*不能\*\*/);
+    expect(reply).toContain('政府投资项目除外');
+  });
+
+  it('不是政府投资的项目 is not one: the longer negation wins', async () => {
+    const reply = await ask('我们不是政府投资的项目，评上十佳了，智能软硬件投了800万，能拿吗');
+    expect(reply).toMatch(/^\*\*能/);
+    expect(reply).toContain('您说的是“不是政府投资的项目”');
+  });
+
+  it('不能拿到 the sum asked about when the rule pays less (what is left of the cumulative cap), with that sum', async () => {
+    const reply = await ask('安全应急处置平台之前累计拿了150万，今年运营费用400万，能拿80万吗');
+    expect(reply).toMatch(/^\*\*不能拿到80万\*\*/);
+    expect(reply).toContain('500,000.00 元（50万元）');
+  });
+
+  it('不能拿到 the sum asked right after 奖励 when the rate pays less (（九）: 5% of the central funds)', async () => {
+    const reply = await ask('标识解析项目国家给了中央财政资金600万，市里能奖励50万吗');
+    expect(reply).toMatch(/^\*\*不能拿到50万\*\*/);
+    expect(reply).toContain('300,000.00 元（30万元）');
+  });
+
+  it('可以 for a measure without an amount when the question states what its subject is (在青岛注册)', async () => {
+    const reply = await ask('我们是北京的工业互联网服务商，打算在青岛注册法人公司，能拿奖励吗');
+    expect(reply).toMatch(/^\*\*可以\*\*/);
+    expect(reply).toContain('措施（十一）');
+    expect(reply).toContain('财源');
+  });
+
+  it('不能 for it when the question says the registration is elsewhere', async () => {
+    const reply = await ask('在深圳注册的工业互联网服务商能拿服务商注册奖励吗');
+    expect(reply).toMatch(/^\*\*不能\*\*/);
+    expect(reply).toContain('在青注册法人机构');
+  });
+});
