@@ -59,6 +59,7 @@ export type ActKind = Act['kind'];
 
 /** Punctuation and spaces left after small-talk phrases are taken out. */
 const LEFTOVER = /[\p{P}\p{S}\s~]/gu;
+const LEFTOVER_ONLY = /^[\p{P}\p{S}\s~]+$/u;
 
 /**
  * A question put as "…不" at its end (够条件不, 可以不, 能拿不): spoken Chinese for "…吗". Not
@@ -94,7 +95,9 @@ function smallTalkOf(text: string): SmallTalk | undefined {
   }
   const inside = (a: (typeof found)[number]) =>
     found.some((b) => b.kind !== a.kind && b.end - b.start > a.end - a.start && b.start <= a.start && a.end <= b.end);
-  const kinds = new Set(found.filter((a) => !inside(a)).map((a) => a.kind));
+  // 在吗？: a phrase of punctuation alone (the ? of help) is the message only when it is all there is.
+  const worded = found.filter((a) => !LEFTOVER_ONLY.test(text.slice(a.start, a.end)));
+  const kinds = new Set((worded.length > 0 ? worded : found).filter((a) => !inside(a)).map((a) => a.kind));
   return v.smallTalk.find((group) => kinds.has(group.kind))?.kind;
 }
 
