@@ -2,7 +2,7 @@ import { loadKnowledge, type Measure, type Notice } from '../knowledge';
 import { closeHits, cutForSearch, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
 import { isStopword, wordTag } from '../search/segmenter';
 import { aspectOf, asksAboutLater, asksYesNo, readAct, type Act, type ActKind } from './acts';
-import { awardsForReply, catalogueReply, natureReply } from './catalogue-replies';
+import { awardsForReply, catalogueReply, measuresNamingReply, natureReply } from './catalogue-replies';
 import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
 import { eligibilityReply, ruleForQuestion } from './eligibility-replies';
 import { ESTIMATE_ACTIONS } from './estimate-replies';
@@ -168,6 +168,11 @@ class Turn {
 
   private question(act: Extract<Act, { kind: 'question' | 'follow-up' }>): QaTurn {
     const aspect = act.aspect;
+    // 给工业互联网平台的政策有哪些条: every measure whose text names the kind asked about.
+    if (act.kind === 'question' && hasCue(this.normalized, vocabulary().whichMeasures)) {
+      const naming = this.measuresNaming();
+      if (naming) return { ...this.keep(act, [measuresNamingReply(naming.phrase, naming.measures, this.ctx.notice)]), act: 'list', measures: naming.measures.map((m) => m.id) };
+    }
     if (act.kind === 'question' && !aspect) {
       // 2024年新出的工业互联网政策有哪些: about after the notice, naming nothing in it.
       if (asksAboutLater(this.normalized) && this.contentWords(this.normalized).length === 0) {
@@ -349,7 +354,12 @@ class Turn {
 
   private list(act: Extract<Act, { kind: 'list' }>): QaTurn {
     const subject = this.subject(vocabulary().actCues);
-    if (subject.kind === 'none') return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus })]);
+    if (subject.kind === 'none') return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus, cap: act.cap })]);
+    // 按投资额比例给钱的有哪几条: the words (投资额) find several measures; the focus's list among them.
+    if (subject.kind === 'choose' && (act.focus === 'rate' || act.focus === 'fixed')) {
+      const among = ids(subject.hits);
+      return { ...this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus, among })]), measures: among };
+    }
     const aspect = act.byPeriod ? 'period' : aspectOf(this.normalized);
     // 工业互联网平台有哪些奖补: the awards whose subject (适用对象) it names; one measure's: that one.
     const kind = act.focus || act.byPeriod ? undefined : this.awardsForKind();
@@ -371,6 +381,21 @@ class Turn {
     const rules = allQuantifiedRules.filter((rule) => rule.amountKind === 'award' && normalizeQuery(rule.subject).includes(phrase));
     const measures = [...new Set(rules.map((rule) => rule.clause.measure))].map((id) => this.ctx.search.getMeasure(id)!);
     return rules.length > 0 ? { phrase, rules, measures } : undefined;
+  }
+
+  /**
+   * The measures whose text names what a which-measures question asks about (工业互联网平台企业 →
+   * 工业互联网平台: the words left, less the generic ones at their end), when more than one does;
+   * one measure is answered as any question is.
+   */
+  private measuresNaming(): { phrase: string; measures: Measure[] } | undefined {
+    const v = vocabulary();
+    const words = this.ctx.search.words(withoutAmounts(withoutCues(withoutCues(this.normalized, v.whichMeasures), v.actCues)));
+    while (words.length > 0 && v.generic.has(words[words.length - 1])) words.pop();
+    const phrase = words.join('');
+    if (words.length === 0 || words.every((word) => v.generic.has(word))) return undefined;
+    const measures = this.ctx.notice.sections.flatMap((section) => section.measures).filter((m) => normalizeQuery(m.text).includes(phrase));
+    return measures.length > 1 ? { phrase, measures } : undefined;
   }
 
   /** The awards for a kind of subject: a list, whatever the question's form (有没有平台的补贴). */
