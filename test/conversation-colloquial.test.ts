@@ -69,4 +69,13 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
   it('a person’s 身份证 is not a product’s 身份证编码', async () => {
     expect(await ask('身份证丢了怎么补办')).toMatch(OUTSIDE);
   });
+
+  it('a term of neighbouring policy (高新技术企业, 集成电路) is outside, not （七）’s 技术 or （八）’s 系统集成', async () => {
+    expect(await ask('高新技术企业认定了能奖多少')).toMatch(/通知没有提到“高新技术企业”/);
+    expect(await ask('做集成电路的企业有哪些补贴')).toMatch(/通知没有提到“集成电路”/);
+  });
+
+  it('a common mistyping (技该 for 技改) finds the measure as the right word does', async () => {
+    expect(await ask('技该项目有综合奖补吗')).toContain('措施（七）');
+  });
 });

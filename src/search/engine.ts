@@ -315,7 +315,8 @@ export class PolicySearch {
         if (isContentWord(form) && (forms.get(form) ?? 0) < weight) forms.set(form, weight);
       };
       add(word, 1);
-      for (const sub of cutForSearch(word)) add(sub, SEARCH_TUNING.subwordWeight);
+      // 高新技术企业 (knowledge/other-policy.txt) is another policy's term: not （七）'s 技术 by its parts.
+      if (!this.knowledge.otherPolicyTerms.has(word)) for (const sub of cutForSearch(word)) add(sub, SEARCH_TUNING.subwordWeight);
       for (const synonym of synonyms) {
         add(synonym, SEARCH_TUNING.synonymWeight);
         for (const sub of this.subwordsOf.get(synonym) ?? []) add(sub, SEARCH_TUNING.synonymWeight * SEARCH_TUNING.subwordWeight);
@@ -379,6 +380,11 @@ export class PolicySearch {
     const phrases: string[] = [];
     for (let i = 0; i < words.length; i++) {
       if (!unknown.has(words[i])) continue;
+      // A term of neighbouring policy (集成电路) is named as it is, not with the verb before it (做).
+      if (this.knowledge.otherPolicyTerms.has(words[i])) {
+        phrases.push(words[i]);
+        continue;
+      }
       let start = i;
       while (start > 0 && (loose(words[start - 1]) || unknown.has(words[start - 1]))) start--;
       let end = i;
