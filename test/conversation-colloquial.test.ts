@@ -78,4 +78,14 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
   it('a common mistyping (技该 for 技改) finds the measure as the right word does', async () => {
     expect(await ask('技该项目有综合奖补吗')).toContain('措施（七）');
   });
+
+  it('another city beside Qingdao is where the asker comes from (总部在成都…在青岛开分公司): （十一）, not another city’s policy', async () => {
+    const reply = await ask('总部在成都的工业互联网服务商，想在青岛开分公司，有什么支持');
+    expect(reply).toContain('措施（十一）');
+    expect(reply).not.toMatch(/成都的政策/);
+  });
+
+  it('compared with Qingdao (跟青岛比), another city’s policy is outside the notice', async () => {
+    expect(await ask('广州的两化融合补贴跟青岛比哪个多')).toMatch(/通知没有提到“广州的政策”/);
+  });
 });

@@ -19,7 +19,7 @@ import {
   unitsOf,
 } from './measure-replies';
 import { measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
-import { factsOf, factWeight, placesIn, prepareQuestionReading, statedFacts, ruleOfFacts, statesAnything, withoutAmounts, type QuestionFacts } from './question-facts';
+import { factsOf, factWeight, placesBesideQingdao, placesIn, prepareQuestionReading, statedFacts, ruleOfFacts, statesAnything, withoutAmounts, type QuestionFacts } from './question-facts';
 import { allQuantifiedRules, type QuantifiedRule } from '../rules';
 import { quantifiedRulesOf } from './rule-words';
 import type { Reply } from './types';
@@ -100,7 +100,28 @@ export function respond(text: string, lastMeasureId: number | undefined, ctx: Qa
     (s) => normalized === normalizeQuery(s.heading) || normalized === normalizeQuery(s.title),
   );
   if (section) return { replies: [sectionMenu(section)], lastMeasureId, act: 'section', measures: [] };
+  // 我们总部在杭州…准备在青岛注册: another city beside Qingdao is where the asker comes from, left
+  // out of what is read; compared with Qingdao (深圳的政策跟青岛比), it is that city's policy, outside.
+  // A place a statement holds (注册在济南: not registered in Qingdao) is a fact, and stays.
+  const stated = vocabulary().facts.places.flatMap((p) => p.patterns.flatMap((pattern) => [...normalized.matchAll(pattern)].map((m) => m[1])));
+  const elsewhere = placesBesideQingdao(normalized).filter((place) => !stated.some((gap) => gap.includes(place)));
+  if (elsewhere.length > 0) {
+    const act = readAct(normalized);
+    if (act.kind !== 'small-talk' && hasCue(normalized.replace(/比例|比重/g, ''), vocabulary().compare)) {
+      const reply = outsideReply(elsewhere.map((place) => `${place}的政策`), ctx.notice);
+      return { replies: [reply], lastMeasureId, act: act.kind, measures: [] };
+    }
+    const own = withoutPlaces(normalized, elsewhere);
+    return new Turn(own, own, topic, ctx).answer(readAct(own));
+  }
   return new Turn(text, normalized, topic, ctx).answer(readAct(normalized));
+}
+
+/** A text without the places named (and 总部在 before them): 我们总部在杭州，做… → 我们，做…. */
+function withoutPlaces(normalized: string, places: string[]): string {
+  let own = normalized;
+  for (const place of places) own = own.replace(new RegExp(`(?:总部|总公司|母公司)?(?:在|位于|设在)?${place}(?:市|省)?(?:的)?`, 'g'), '');
+  return own;
 }
 
 /** What a message is about, once its act is known. */

@@ -39,6 +39,7 @@ const DialogueSchema = z.object({
   period: Listed,
   unitMeasures: Listed,
   whichMeasures: Listed,
+  compare: Listed,
   apply: z.object({ note: Note, groups: z.array(z.object({ need: z.enum(APPLY_NEEDS), phrases: Phrases })) }),
   eligibility: Listed,
   existence: Listed,
@@ -209,6 +210,8 @@ export interface Vocabulary {
   unitMeasures: Cue[];
   /** Asking which measures (哪些条, 有哪几条措施): with a kind of beneficiary, the measures that name it. */
   whichMeasures: Cue[];
+  /** Comparing with another place (跟青岛比): with another city beside Qingdao, outside the notice. */
+  compare: Cue[];
   /** The responsible units the measures list, by every name people call them: 发改委 → 市发展改革委. */
   units: { unit: string; pattern: RegExp }[];
   apply: { need: ApplyNeed; cues: Cue[] }[];
@@ -340,6 +343,7 @@ export function vocabulary(): Vocabulary {
     again,
     unitMeasures: compileCues(d.unitMeasures.phrases),
     whichMeasures: compileCues(d.whichMeasures.phrases),
+    compare: compileCues(d.compare.phrases, { keepGaps: true }),
     units,
     list,
     listFocus,
