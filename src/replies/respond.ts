@@ -485,12 +485,23 @@ class Turn {
   private ruleNamed(measure: Measure): string | undefined {
     const rules = quantifiedRulesOf(measure.id);
     if (rules.length < 2) return undefined;
-    // Words of the measure's own title (场景示范 in 开展场景示范应用) name all its awards, not one.
-    const words = this.ctx.search.words(this.normalized).filter((word) => !measure.title.includes(word));
+    // Words of the measure's own title (场景示范 in 开展场景示范应用) name all its awards, not one…
+    const all = this.ctx.search.words(this.normalized);
+    const words = all.filter((word) => !measure.title.includes(word));
+    // …unless an award's own name has more of the words than the title has (场景示范奖励 is
+    // “工业赋能”场景示范奖励 exactly): then that name is meant.
+    const inTitle = all.filter((word) => measure.title.includes(word)).length;
+    const named = (rule: QuantifiedRule) => {
+      const inName = all.filter((word) => rule.title.includes(word)).length;
+      return inName > inTitle ? inName : 0;
+    };
     const score = (rule: QuantifiedRule) =>
       words.filter((word) => `${rule.title}${rule.clause.text}`.includes(word)).length + Object.keys(this.factsFor(rule).answers).length;
-    const scored = rules.map((rule) => ({ rule, score: score(rule) })).sort((a, b) => b.score - a.score);
-    return scored[0].score > scored[1].score ? scored[0].rule.id : undefined;
+    const scored = rules
+      .map((rule) => ({ rule, score: score(rule), named: named(rule) }))
+      .sort((a, b) => b.score - a.score || b.named - a.named);
+    const [first, second] = scored;
+    return first.score > second.score || (first.score === second.score && first.named > second.named) ? first.rule.id : undefined;
   }
 
   // ------------------------------------------------------------ what the message is about
