@@ -553,7 +553,11 @@ class Turn {
     const whole = close.filter((hit) => hit.coverage === 1);
     if (top.coverage < 1 && whole.length === 1) close = whole;
     // The topic stays while it answers as much of the question as the best measure does.
-    const onTopic = response.hits.find((hit) => hit.measure.id === this.topic?.id && hit.coverage >= close[0].coverage);
+    // So does it when the message points at it (用什么方式支持它们) and has every word but generic ones in some form.
+    const pointing = hasCue(this.normalized, vocabulary().thisMeasure);
+    const onTopic = response.hits.find(
+      (hit) => hit.measure.id === this.topic?.id && (hit.coverage >= close[0].coverage || (pointing && hit.uncovered.every((word) => generic.has(word)))),
+    );
     const chosen = onTopic ?? close[0];
     if (chosen.coverage < REPLY_TUNING.hedgeCoverage) {
       // The best measure leaves out words the notice never writes (人才落户: 落户): only the nearest.

@@ -290,7 +290,7 @@ export class PolicySearch {
         const uncovered = terms
           .filter((term) => !places.has(term.word) && this.bestForm(term, measure.id) === 0)
           .map((term) => term.word);
-        return { measure, score: round(rank), coverage: round(coverage), snippet: this.snippet(measure, weights), uncovered };
+        return { measure, score: round(rank), coverage: round(coverage), snippet: this.snippet(measure, weights, terms), uncovered };
       });
     return { query, normalized, hits, words, unknown };
   }
@@ -421,13 +421,17 @@ export class PolicySearch {
   }
 
   /** The sentence of the measure that carries most of the query's weight. */
-  private snippet(measure: Measure, weights: Map<string, number>): string {
+  private snippet(measure: Measure, weights: Map<string, number>, terms: QueryTerm[]): string {
     let best = '';
     let bestWeight = -1;
+    let bestTerms = -1;
     for (const { sentence, normalized } of this.sentencesOf.get(measure.id)!) {
       let weight = 0;
       for (const [form, w] of weights) if (normalized.includes(form)) weight += w;
-      if (weight > bestWeight) [best, bestWeight] = [sentence, weight];
+      // On a tie, the sentence with more of the question's words in some form (用什么方式支持:
+      // 通过股权投资形式，支持… over …扶持政策…) is the one that answers it.
+      const covered = terms.filter((term) => [...term.forms.keys()].some((form) => normalized.includes(form))).length;
+      if (weight > bestWeight || (weight === bestWeight && covered > bestTerms)) [best, bestWeight, bestTerms] = [sentence, weight, covered];
     }
     return best;
   }
