@@ -79,8 +79,8 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
     expect(await ask('技该项目有综合奖补吗')).toContain('措施（七）');
   });
 
-  it('another city beside Qingdao is where the asker comes from (总部在成都…在青岛开分公司): （十一）, not another city’s policy', async () => {
-    const reply = await ask('总部在成都的工业互联网服务商，想在青岛开分公司，有什么支持');
+  it('another city beside Qingdao is where the asker comes from (总部在成都…在青岛设子公司): （十一）, not another city’s policy', async () => {
+    const reply = await ask('总部在成都的工业互联网服务商，想在青岛设个子公司，有什么支持');
     expect(reply).toContain('措施（十一）');
     expect(reply).not.toMatch(/成都的政策/);
   });
