@@ -57,3 +57,23 @@ describe('yes/no questions judged on the facts they state', () => {
     expect(reply).toContain('在青注册法人机构');
   });
 });
+
+describe('what counts as something a rule asks about', () => {
+  it('算不算…中小企业, the name last: the notice does not define it; the rule’s own explanation, citing （八）', async () => {
+    const reply = await ask('年营业收入2亿的制造企业，算不算中小企业呢');
+    expect(reply).toMatch(/^\*\*通知没有规定\*\*“中小企业”的认定标准/);
+    expect(reply).toContain('措施（八）');
+    expect(reply).toContain('中小企业划型标准规定');
+  });
+
+  it('…的认定标准 right after an input’s name (投资额)', async () => {
+    const reply = await ask('两化融合的完成投资额怎么认定');
+    expect(reply).toMatch(/^\*\*通知没有规定\*\*/);
+    expect(reply).toContain('实际完成的投资');
+  });
+
+  it('a yes/no question that only mentions the name among its facts is judged as before', async () => {
+    expect(await ask('我们属于中小企业，两化融合项目投了80万已经上线，能拿吗')).toMatch(/^\*\*能/);
+  });
+});
+

@@ -4,7 +4,7 @@ import { isStopword, wordTag } from '../search/segmenter';
 import { aspectOf, asksAboutLater, asksYesNo, readAct, type Act, type ActKind } from './acts';
 import { awardsForReply, catalogueReply, measuresNamingReply, natureReply } from './catalogue-replies';
 import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
-import { eligibilityReply, ruleForQuestion } from './eligibility-replies';
+import { definitionReply, eligibilityReply, ruleForQuestion } from './eligibility-replies';
 import { ESTIMATE_ACTIONS } from './estimate-replies';
 import {
   FOLLOW_UP,
@@ -146,6 +146,11 @@ class Turn {
 
   answer(act: Act): QaTurn {
     const { notice } = this.ctx;
+    // 算不算两化融合奖补里说的中小企业, 中小企业的认定标准: what counts, whatever else the words ask.
+    if (act.kind === 'question' || act.kind === 'follow-up' || act.kind === 'eligibility' || act.kind === 'nature') {
+      const defined = this.definitionAsked();
+      if (defined) return this.defining(act, defined);
+    }
     switch (act.kind) {
       case 'small-talk':
         return this.keep(act, [smallTalkReply(act.what, notice, this.topic)]);
@@ -326,6 +331,34 @@ class Turn {
     // The words besides the facts: statements and amounts taken out.
     const rest = withoutAmounts(withoutCues(this.normalized, vocabulary().eligibilityCues));
     return this.ctx.search.match(rest, measure.id).coverage >= REPLY_TUNING.factsWordsCoverage ? measure : undefined;
+  }
+
+  /**
+   * What counts as something a rule asks about: 我们…算不算两化融合奖补里说的中小企业 (a word of
+   * dialogue.json's definition.before, the input's name last), 中小企业的认定标准 (definition.after
+   * right after the name). Of rules that ask it, the one whose measure the words find.
+   */
+  private definitionAsked(): { rule: QuantifiedRule; key: string } | undefined {
+    const { before, after } = vocabulary().definition;
+    const text = this.normalized.replace(/[\s\p{P}吗呢么啊呀]+$/u, '');
+    const found: { rule: QuantifiedRule; key: string }[] = [];
+    for (const { rule, key, names } of INPUT_NAMES) {
+      const asked = names.some((name) => {
+        const at = text.lastIndexOf(name);
+        if (at < 0) return false;
+        const rest = text.slice(at + name.length).replace(/^的/, '');
+        return (rest === '' && hasCue(text.slice(0, at), before)) || after.some((word) => rest.startsWith(word));
+      });
+      if (asked) found.push({ rule, key });
+    }
+    if (found.length <= 1) return found[0];
+    const [hit] = this.ctx.search.search(this.normalized, { limit: 1 }).hits;
+    return found.find((f) => f.rule.clause.measure === hit?.measure.id) ?? found[0];
+  }
+
+  private defining(act: Act, { rule, key }: { rule: QuantifiedRule; key: string }): QaTurn {
+    const measure = this.ctx.search.getMeasure(rule.clause.measure)!;
+    return this.about(act, measure, definitionReply(measure, rule, key, this.ctx.notice, this.estimable(measure)));
   }
 
   /** The measure whose rule alone the stated facts fit (ruleOfFacts), read once a turn. */
@@ -727,6 +760,11 @@ class Turn {
 }
 
 const ids = (hits: SearchHit[]): number[] => hits.map((hit) => hit.measure.id);
+
+/** Every award rule's inputs with the names people call them, normalised once, when the bot starts. */
+const INPUT_NAMES = allQuantifiedRules.flatMap((rule) =>
+  Object.entries(rule.inputs).map(([key, input]) => ({ rule, key, names: input.names.map((name) => normalizeQuery(name)) })),
+);
 
 /** jieba's parts of speech for verbs and adjectives (发放 v, 体现 v, 优秀 a); not verbal nouns (vn). */
 const VERB_OR_ADJECTIVE = /^(v|vd|vi|vg|a|ad|ag)$/;

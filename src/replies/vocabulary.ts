@@ -40,6 +40,7 @@ const DialogueSchema = z.object({
   unitMeasures: Listed,
   whichMeasures: Listed,
   compare: Listed,
+  definition: z.object({ note: Note, before: Phrases, after: Phrases }),
   apply: z.object({ note: Note, groups: z.array(z.object({ need: z.enum(APPLY_NEEDS), phrases: Phrases })) }),
   eligibility: Listed,
   existence: Listed,
@@ -212,6 +213,8 @@ export interface Vocabulary {
   whichMeasures: Cue[];
   /** Comparing with another place (跟青岛比): with another city beside Qingdao, outside the notice. */
   compare: Cue[];
+  /** What counts as an input (算不算…中小企业, 中小企业的认定标准): words before the name, words right after it. */
+  definition: { before: Cue[]; after: string[] };
   /** The responsible units the measures list, by every name people call them: 发改委 → 市发展改革委. */
   units: { unit: string; pattern: RegExp }[];
   apply: { need: ApplyNeed; cues: Cue[] }[];
@@ -344,6 +347,7 @@ export function vocabulary(): Vocabulary {
     unitMeasures: compileCues(d.unitMeasures.phrases),
     whichMeasures: compileCues(d.whichMeasures.phrases),
     compare: compileCues(d.compare.phrases, { keepGaps: true }),
+    definition: { before: compileCues(d.definition.before), after: d.definition.after.map(normalizeQuery) },
     units,
     list,
     listFocus,
