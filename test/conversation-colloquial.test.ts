@@ -88,4 +88,17 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
   it('compared with Qingdao (跟青岛比), another city’s policy is outside the notice', async () => {
     expect(await ask('广州的两化融合补贴跟青岛比哪个多')).toMatch(/通知没有提到“广州的政策”/);
   });
+
+  it('评上 is the city’s 认定: a workshop just 评上 数字化车间 is （三）’s fixed award', async () => {
+    const reply = await ask('我们工厂刚评上数字化车间，给奖金吗');
+    expect(reply).toContain('50万元');
+    expect(reply).not.toMatch(OUTSIDE);
+  });
+
+  it('one noun the notice lacks (专利) beside more of （十五）’s distinctive words (数据资产, 银行, 抵押, 贷款) is （十五）', async () => {
+    expect(await ask('我们准备用专利和数据资产向银行抵押贷款，有没有政策')).toContain('措施（十五）');
+    // Alone, 专利 is still another topic.
+    expect(await ask('专利申请费能资助吗')).toMatch(OUTSIDE);
+  });
 });
+

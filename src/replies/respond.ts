@@ -205,7 +205,18 @@ class Turn {
         return this.keep(act, [noticeFact('validity', this.ctx.notice)]);
       }
       // A plain question: search it whole, as the ranking was tuned.
-      const subject = this.fromSearch(this.ctx.search.search(this.text, { limit: 3 }), this.text);
+      let subject = this.fromSearch(this.ctx.search.search(this.text, { limit: 3 }), this.text);
+      // 专利和生产数据去银行抵押贷款，有没有政策支持: nothing reaches the coverage a hit needs, but
+      // the generic words (政策, 支持) held it back, and without them one measure has more of the
+      // question's distinctive words (抵押, 贷款, 银行, 数据) than it has words the notice lacks.
+      if (subject.kind === 'outside' && subject.response.hits.length === 0 && !subject.response.elsewhere?.length) {
+        const content = this.contentWords(this.normalized);
+        if (content.length >= 2 && content.length < subject.response.words.length) {
+          const response = this.ctx.search.search(content.join(' '), { limit: 3 });
+          const [top] = response.hits;
+          if (top && this.strongHit(top, response)) subject = this.fromSearch(response, content.join(' '));
+        }
+      }
       // 5G加AI…智慧养老项目，软硬件花了800万…拿奖金: words the notice lacks, but the facts point at one award.
       const pointed = this.factsBeyondWords(subject);
       if (pointed) return this.judge(act, pointed, asksAboutLater(this.normalized));
