@@ -27,6 +27,8 @@ describe('normalising a question', () => {
     expect(normalizeQuery('设备技该项目')).toBe('设备技改项目');
     expect(normalizeQuery('楼顶装5g机站')).toBe('楼顶装5G基站');
     expect(topMeasure('技该项目有没有奖补')).toBe(7);
+    // An enterprise's 厂区 is where its 5G园区's base stations stand.
+    expect(topMeasure('厂区里建几座5g机站有补贴吗')).toBe(10);
   });
 });
 
