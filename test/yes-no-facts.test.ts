@@ -77,3 +77,15 @@ describe('what counts as something a rule asks about', () => {
   });
 });
 
+describe('an AI system bought for a scene, and hoping to 评个奖', () => {
+  it('AI…系统…花了 is （三）’s 智能软硬件 investment in an AI scene, 评个奖 its 评选: the 十佳 award, not （八）', async () => {
+    const reply = await ask('我们做智慧交通项目，上了AI调度系统花了800万，想评个奖');
+    expect(reply).toContain('措施（三）');
+    expect(reply).toContain('十佳场景');
+  });
+
+  it('an AI system beside 两化融合 is still （八）’s investment', async () => {
+    expect(await ask('我们上了AI质检系统，投了200万，两化融合能补吗')).toContain('措施（八）');
+  });
+});
+
