@@ -69,4 +69,36 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
   it('a person’s 身份证 is not a product’s 身份证编码', async () => {
     expect(await ask('身份证丢了怎么补办')).toMatch(OUTSIDE);
   });
+
+  it('a term of neighbouring policy (高新技术企业, 集成电路) is outside, not （七）’s 技术 or （八）’s 系统集成', async () => {
+    expect(await ask('高新技术企业认定了能奖多少')).toMatch(/通知没有提到“高新技术企业”/);
+    expect(await ask('做集成电路的企业有哪些补贴')).toMatch(/通知没有提到“集成电路”/);
+  });
+
+  it('a common mistyping (技该 for 技改) finds the measure as the right word does', async () => {
+    expect(await ask('技该项目有综合奖补吗')).toContain('措施（七）');
+  });
+
+  it('another city beside Qingdao is where the asker comes from (总部在成都…在青岛设子公司): （十一）, not another city’s policy', async () => {
+    const reply = await ask('总部在成都的工业互联网服务商，想在青岛设个子公司，有什么支持');
+    expect(reply).toContain('措施（十一）');
+    expect(reply).not.toMatch(/成都的政策/);
+  });
+
+  it('compared with Qingdao (跟青岛比), another city’s policy is outside the notice', async () => {
+    expect(await ask('广州的两化融合补贴跟青岛比哪个多')).toMatch(/通知没有提到“广州的政策”/);
+  });
+
+  it('评上 is the city’s 认定: a workshop just 评上 数字化车间 is （三）’s fixed award', async () => {
+    const reply = await ask('我们工厂刚评上数字化车间，给奖金吗');
+    expect(reply).toContain('50万元');
+    expect(reply).not.toMatch(OUTSIDE);
+  });
+
+  it('one noun the notice lacks (专利) beside more of （十五）’s distinctive words (数据资产, 银行, 抵押, 贷款) is （十五）', async () => {
+    expect(await ask('我们准备用专利和数据资产向银行抵押贷款，有没有政策')).toContain('措施（十五）');
+    // Alone, 专利 is still another topic.
+    expect(await ask('专利申请费能资助吗')).toMatch(OUTSIDE);
+  });
 });
+

@@ -21,6 +21,9 @@ describe('reading what a message does', () => {
     ['行，知道了，谢谢', 'thanks'],
     ['嗯，了解了，感谢', 'thanks'],
     ['你好，你能干什么', 'capabilities'],
+    ['有人吗？', 'greeting'],
+    ['在不在?', 'greeting'],
+    ['？', 'help'],
   ])('%s is small talk: %s', (text, what) => {
     expect(act(text)).toEqual({ kind: 'small-talk', what });
   });

@@ -60,4 +60,28 @@ describe('short follow-ups stay on the measure in context', () => {
   it('东西 (什么东西) is not a place: no "other city" reply', async () => {
     expect(await conversation()('场景清单是什么东西')).not.toMatch(/东西的政策/);
   });
+
+  it('a fund’s 盘子 is its 规模: after （十四）, how big it is gives the 100亿', async () => {
+    const ask = conversation();
+    await ask('工业互联网基金的情况介绍一下');
+    const reply = await ask('这个基金盘子多大');
+    expect(reply).toContain('措施（十四）');
+    expect(reply).toMatch(/100亿/);
+  });
+
+  it('它们 points at the measure in context, which stays when it has the words in some form (方式 → its 形式)', async () => {
+    const ask = conversation();
+    await ask('共性技术攻关那条讲什么');
+    const reply = await ask('它们以什么方式得到支持');
+    expect(reply).toMatch(/^\*\*措施（十六）/);
+    expect(reply).toContain('股权投资形式');
+  });
+
+  it('入口 is how to apply, not a place: the measure in context, with what the notice does not say', async () => {
+    const ask = conversation();
+    await ask('标识解析项目的奖励');
+    const reply = await ask('网上申请有入口吗');
+    expect(reply).not.toMatch(/通知没有提到“入口/);
+    expect(reply).toContain('措施（九）');
+  });
 });

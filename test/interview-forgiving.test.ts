@@ -321,7 +321,7 @@ describe('pickers: 后一个, 最后那个, a word of the label, the label typed
     ['第一个', demo],
   ])('the two awards of （三）: %s', async (pick, asked) => {
     const chat = conversation();
-    expect(textOf(await chat.say('估算场景示范奖励'))).toContain('有2项可以估算的奖励');
+    expect(textOf(await chat.say('估算场景示范应用的奖励'))).toContain('有2项可以估算的奖励');
     expect(textOf(await chat.say(pick))).toContain(asked);
   });
 
@@ -350,7 +350,7 @@ describe('pickers: 后一个, 最后那个, a word of the label, the label typed
 
   it('a menu pick is only read right after the menu', async () => {
     const chat = conversation();
-    await chat.say('估算场景示范奖励');
+    await chat.say('估算场景示范应用的奖励');
     await chat.say('发文单位是谁');
     expect(textOf(await chat.say('后一个'))).not.toContain(topTen);
   });

@@ -64,3 +64,16 @@ describe('a request to estimate whose words find a measure without an amount', (
     expect(text).not.toContain('无法估算');
   });
 });
+
+describe('a request to estimate in the words of one award’s own name', () => {
+  it('场景示范奖励 is （三）’s “工业赋能”场景示范奖励: its name has more of the words than the measure’s title', async () => {
+    const text = textOf(await startConversation(app).say('我想测一测场景示范奖励能拿多少'));
+    expect(text).toContain('“工业赋能”场景示范奖励');
+    expect(text).not.toMatch(/请问您想估算哪一项/);
+  });
+
+  it('words of the measure’s title alone (开展场景示范应用) still leave the choice to the user', async () => {
+    const text = textOf(await startConversation(app).say('帮我估算开展场景示范应用的奖励'));
+    expect(text).toMatch(/请问您想估算哪一项/);
+  });
+});

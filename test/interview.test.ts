@@ -108,7 +108,7 @@ describe('a rule interview, answered in free Chinese', () => {
 
   it('scenario-demo: measure 3 asks which of its two rules, then a choice answered by name', async () => {
     const chat = conversation();
-    const which = await chat.say('估算场景示范奖励');
+    const which = await chat.say('估算场景示范应用的奖励');
     expect(textOf(which)).toContain('有2项可以估算的奖励');
     expect(buttonsOf(which)).toEqual(
       expect.arrayContaining(['（三）“工业赋能”场景示范奖励', '（三）“未来城市”十佳场景奖励']),

@@ -23,6 +23,13 @@ describe('normalising a question', () => {
     // A rough amount keeps what makes it rough.
     expect(normalizeQuery('花了两百来万，服务了五十余家')).toBe('花了200来万,服务了50余家');
   });
+  it('puts common mistypings of the notice’s words right (knowledge/typos.json)', () => {
+    expect(normalizeQuery('设备技该项目')).toBe('设备技改项目');
+    expect(normalizeQuery('楼顶装5g机站')).toBe('楼顶装5G基站');
+    expect(topMeasure('技该项目有没有奖补')).toBe(7);
+    // An enterprise's 厂区 is where its 5G园区's base stations stand.
+    expect(topMeasure('厂区里建几座5g机站有补贴吗')).toBe(10);
+  });
 });
 
 describe('segmenting with the domain lexicon', () => {
@@ -68,6 +75,10 @@ describe('searching the measures', () => {
     expect(hit.measure.number).toBe('（八）');
     expect(hit.measure.text).toContain(hit.snippet);
     expect(hit.snippet).toContain('工业软件');
+  });
+  it('counts a term of neighbouring policy whole, never by its parts (knowledge/other-policy.txt)', () => {
+    expect(engine.search('芯片和集成电路企业有补贴吗').hits).toEqual([]);
+    expect(engine.search('高新技术企业认定奖励').hits.map((hit) => hit.measure.id)).not.toContain(7);
   });
   it('understands the words users type for the notice terms', () => {
     expect(topMeasure('我们上了MES系统，有钱拿吗')).toBe(8);

@@ -57,3 +57,35 @@ describe('yes/no questions judged on the facts they state', () => {
     expect(reply).toContain('在青注册法人机构');
   });
 });
+
+describe('what counts as something a rule asks about', () => {
+  it('算不算…中小企业, the name last: the notice does not define it; the rule’s own explanation, citing （八）', async () => {
+    const reply = await ask('年营业收入2亿的制造企业，算不算中小企业呢');
+    expect(reply).toMatch(/^\*\*通知没有规定\*\*“中小企业”的认定标准/);
+    expect(reply).toContain('措施（八）');
+    expect(reply).toContain('中小企业划型标准规定');
+  });
+
+  it('…的认定标准 right after an input’s name (投资额)', async () => {
+    const reply = await ask('两化融合的完成投资额怎么认定');
+    expect(reply).toMatch(/^\*\*通知没有规定\*\*/);
+    expect(reply).toContain('实际完成的投资');
+  });
+
+  it('a yes/no question that only mentions the name among its facts is judged as before', async () => {
+    expect(await ask('我们属于中小企业，两化融合项目投了80万已经上线，能拿吗')).toMatch(/^\*\*能/);
+  });
+});
+
+describe('an AI system bought for a scene, and hoping to 评个奖', () => {
+  it('AI…系统…花了 is （三）’s 智能软硬件 investment in an AI scene, 评个奖 its 评选: the 十佳 award, not （八）', async () => {
+    const reply = await ask('我们做智慧交通项目，上了AI调度系统花了800万，想评个奖');
+    expect(reply).toContain('措施（三）');
+    expect(reply).toContain('十佳场景');
+  });
+
+  it('an AI system beside 两化融合 is still （八）’s investment', async () => {
+    expect(await ask('我们上了AI质检系统，投了200万，两化融合能补吗')).toContain('措施（八）');
+  });
+});
+

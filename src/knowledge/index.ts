@@ -31,6 +31,8 @@ export interface Knowledge {
   synonyms: SynonymGroup[];
   /** Qingdao and its districts (knowledge/places.txt): places a question may name. */
   localPlaces: Set<string>;
+  /** Terms of neighbouring policy the notice never writes (knowledge/other-policy.txt): counted whole only. */
+  otherPolicyTerms: Set<string>;
 }
 
 export function parseLexicon(text: string): LexiconEntry[] {
@@ -64,7 +66,20 @@ export function loadKnowledge(): Knowledge {
     .array(SynonymGroupSchema)
     .parse(JSON.parse(readFileSync(knowledgePath('synonyms.json'), 'utf8')));
   const localPlaces = new Set(readWordList('places.txt'));
-  cached = { notice, measures: allMeasures(notice), lexicon, synonyms, localPlaces };
+  const measures = allMeasures(notice);
+  const otherPolicyTerms = new Set(readWordList('other-policy.txt'));
+  for (const term of otherPolicyTerms) {
+    if (measures.some((m) => m.text.includes(term)) || !lexicon.some((entry) => entry.word === term)) {
+      throw new Error(`knowledge/other-policy.txt: ${term} must be in lexicon.txt and not in the notice`);
+    }
+  }
+  const typos = z
+    .object({ note: z.string(), typos: z.array(z.object({ typo: z.string().min(2), word: z.string().min(1), note: z.string().optional() })) })
+    .parse(JSON.parse(readFileSync(knowledgePath('typos.json'), 'utf8'))).typos;
+  for (const { typo } of typos) {
+    if (measures.some((m) => m.text.includes(typo))) throw new Error(`knowledge/typos.json: the notice writes ${typo}`);
+  }
+  cached = { notice, measures, lexicon, synonyms, localPlaces, otherPolicyTerms };
   return cached;
 }
 

@@ -34,9 +34,10 @@ export type Act =
   | { kind: 'combine'; again?: boolean }
   /**
    * Which measures pay money (grouped one-time / yearly when asked); `focus`: only the fixed sums,
-   * only those paid as a share, or the largest single award.
+   * only those paid as a share, the largest single award, those capped at `cap` yuan (封顶200万的有几条),
+   * or the measures that promise support without an amount.
    */
-  | { kind: 'list'; byPeriod: boolean; focus?: ListFocus }
+  | { kind: 'list'; byPeriod: boolean; focus?: ListFocus; cap?: number }
   /** Is a measure's money a subsidy at all (拨改投算补贴吗)? */
   | { kind: 'nature' }
   /** Which measures a responsible unit has (市发改委负责哪些措施). */
@@ -59,6 +60,7 @@ export type ActKind = Act['kind'];
 
 /** Punctuation and spaces left after small-talk phrases are taken out. */
 const LEFTOVER = /[\p{P}\p{S}\s~]/gu;
+const LEFTOVER_ONLY = /^[\p{P}\p{S}\s~]+$/u;
 
 /**
  * A question put as "…不" at its end (够条件不, 可以不, 能拿不): spoken Chinese for "…吗". Not
@@ -69,6 +71,13 @@ const ENDS_IN_NOT = /[^不没未非\s\p{P}]不[\s\p{P}~]*$/u;
 /** A question asked for yes or no: …吗, …么, …不 at its end, or an eligibility phrase (能拿, 给不给). */
 export const asksYesNo = (text: string): boolean =>
   /[吗么][\s\p{P}~]*$/u.test(text) || ENDS_IN_NOT.test(text) || hasCue(text, vocabulary().eligibility);
+
+/** The first sum of money in a normalised text, in yuan: 200万 → 2000000; undefined without one. */
+function amountIn(text: string): number | undefined {
+  const m = /(\d+(?:\.\d+)?)(万|亿)?元/.exec(text) ?? /(\d+(?:\.\d+)?)(万|亿)/.exec(text);
+  if (!m) return undefined;
+  return Math.round(Number(m[1]) * (m[2] === '亿' ? 1e8 : m[2] === '万' ? 1e4 : 1));
+}
 
 /** Later than the notice's validity (2022-12-31): a year written 2023 or after. */
 const LATER_YEAR = /20(2[3-9]|[3-9]\d)年/;
@@ -94,7 +103,9 @@ function smallTalkOf(text: string): SmallTalk | undefined {
   }
   const inside = (a: (typeof found)[number]) =>
     found.some((b) => b.kind !== a.kind && b.end - b.start > a.end - a.start && b.start <= a.start && a.end <= b.end);
-  const kinds = new Set(found.filter((a) => !inside(a)).map((a) => a.kind));
+  // 在吗？: a phrase of punctuation alone (the ? of help) is the message only when it is all there is.
+  const worded = found.filter((a) => !LEFTOVER_ONLY.test(text.slice(a.start, a.end)));
+  const kinds = new Set((worded.length > 0 ? worded : found).filter((a) => !inside(a)).map((a) => a.kind));
   return v.smallTalk.find((group) => kinds.has(group.kind))?.kind;
 }
 
@@ -133,8 +144,13 @@ export function readAct(normalized: string): Act {
     if (group.need === 'deadline' && hasCue(text, validity.cues)) break;
     return { kind: 'apply', need: group.need };
   }
-  const focus = v.listFocus.find((group) => hasCue(text, group.cues))?.focus;
-  if (focus) return { kind: 'list', byPeriod: period, focus };
+  for (const { focus, cues } of v.listFocus) {
+    if (!hasCue(text, cues)) continue;
+    // 封顶200万的奖补有几条: a cap is asked about only with its amount; 最高的是哪条 is the largest.
+    if (focus !== 'capped') return { kind: 'list', byPeriod: period, focus };
+    const cap = amountIn(text);
+    if (cap !== undefined) return { kind: 'list', byPeriod: period, focus, cap };
+  }
   if (hasCue(text, v.list)) return { kind: 'list', byPeriod: period };
   // 有没有年年都可以拿的奖补: whether there is support of a period is the list by period.
   if (period && hasCue(text, v.existence)) return { kind: 'list', byPeriod: true };

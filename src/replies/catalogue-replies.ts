@@ -1,4 +1,5 @@
 import type { Measure, Notice } from '../knowledge';
+import { normalizeQuery } from '../search';
 import { allNotQuantifiedRules, allQuantifiedRules, type QuantifiedRule } from '../rules';
 import { ESTIMATE_ACTIONS } from './estimate-replies';
 import { FOLLOW_UP, unitsLine } from './measure-replies';
@@ -21,6 +22,10 @@ import type { ListFocus } from './vocabulary';
 export interface CatalogueOptions {
   byPeriod: boolean;
   focus?: ListFocus;
+  /** With focus 'capped': the cap asked about, in yuan. */
+  cap?: number;
+  /** With focus 'fixed' or 'rate': only the awards of these measures (按投资额比例 → the two paid on investment). */
+  among?: number[];
 }
 
 const awards = () => allQuantifiedRules.filter((rule) => rule.amountKind === 'award');
@@ -32,12 +37,16 @@ const checkUpLine = '想知道贵企业可能符合哪几项，可以做“政�
 export function catalogueReply(notice: Notice, options: CatalogueOptions): Reply {
   const expired = `按原政策口径；通知有效期至${formatDate(notice.validUntil)}，已经到期`;
   const lines =
-    options.focus === 'highest'
+    options.focus === 'capped' && options.cap !== undefined
+      ? cappedLines(expired, options.cap)
+      : options.focus === 'unquantified'
+        ? unquantifiedLines(notice)
+        : options.focus === 'highest'
       ? highestLines(expired)
       : options.focus === 'fixed'
-        ? fixedLines(expired)
+        ? fixedLines(expired, options.among)
         : options.focus === 'rate'
-          ? rateLines(expired)
+          ? rateLines(expired, options.among)
           : allLines(expired, options.byPeriod);
   lines.push(checkUpLine);
   return {
@@ -83,24 +92,56 @@ function highestLines(expired: string): string[] {
   return lines;
 }
 
-function fixedLines(expired: string): string[] {
-  const fixed = awards().filter(paysFixedSums);
-  const shares = awards().filter((rule) => !paysFixedSums(rule));
+/** The awards whose cap (or largest fixed sum) is the amount asked about; the other caps after them. */
+function cappedLines(expired: string, cap: number): string[] {
+  const wan = `${cap / 10000}万元`;
+  const capped = awards().filter((rule) => awardCeiling(rule)?.yuan === cap);
+  const others = awards().filter((rule) => awardCeiling(rule)?.yuan !== cap);
+  const lead =
+    capped.length > 0
+      ? [`最高（封顶）${wan}的奖补有${capped.length}项（${expired}）：`, ...capped.map((rule) => line(rule))].join('\n')
+      : `通知中没有以${wan}为上限的奖补（${expired}）。`;
+  return [lead, ['其余奖补的上限或金额：', ...others.map((rule) => line(rule))].join('\n')];
+}
+
+/** The measures that promise support but write no amount, each with its promise verbatim. */
+function unquantifiedLines(notice: Notice): string[] {
+  const rules = allNotQuantifiedRules;
+  const title = (id: number) => notice.sections.flatMap((section) => section.measures).find((m) => m.id === id)?.title ?? '';
   return [
-    [`通知写明固定金额（定额）的奖励有${fixed.length}项（${expired}）：`, ...fixed.map((rule) => line(rule))].join('\n'),
-    `其余${shares.length}项按比例计算：${shares.map((rule) => `${rule.clause.cite}${rule.title}`).join('、')}。`,
+    [
+      `只承诺支持、没有写明金额或比例的有${new Set(rules.map((rule) => rule.clause.measure)).size}条措施：`,
+      ...rules.map((rule) => `- ${rule.clause.cite}${title(rule.clause.measure)}：“${rule.promise}”`),
+    ].join('\n'),
+    '这些措施的具体支持方式和标准，通知没有规定，需以责任单位的实施细则为准。',
+    `写明金额或比例的奖补见：${awards().map((rule) => `${rule.clause.cite}${rule.title}`).join('、')}。`,
   ];
 }
 
-function rateLines(expired: string): string[] {
+function fixedLines(expired: string, among?: number[]): string[] {
+  const fixed = awards().filter((rule) => paysFixedSums(rule) && inAmong(rule, among));
   const shares = awards().filter((rule) => !paysFixedSums(rule));
-  const fixed = awards().filter(paysFixedSums);
   return [
-    [`按比例计算的奖补有${shares.length}项（${expired}）：`, ...shares.map((rule) => line(rule))].join('\n'),
+    [`通知写明固定金额（定额）的奖励有${fixed.length}项（${expired}）：`, ...fixed.map((rule) => line(rule))].join('\n'),
+    `${among ? '其余按比例计算的' : `其余${shares.length}项按比例计算`}：${shares.map((rule) => `${rule.clause.cite}${rule.title}`).join('、')}。`,
+  ];
+}
+
+function rateLines(expired: string, among?: number[]): string[] {
+  const shares = awards().filter((rule) => !paysFixedSums(rule) && inAmong(rule, among));
+  const others = awards().filter((rule) => !shares.includes(rule));
+  const fixed = others.filter(paysFixedSums);
+  const otherShares = others.filter((rule) => !paysFixedSums(rule));
+  return [
+    [`按比例计算的奖补有${shares.length}项${among ? '与所问相关' : ''}（${expired}）：`, ...shares.map((rule) => line(rule))].join('\n'),
+    ...(otherShares.length > 0 ? [`另有按其他基数的比例计算的：${otherShares.map((rule) => `${rule.clause.cite}${rule.title}（${awardLine(rule)}）`).join('；')}。`] : []),
     `${fixed.map((rule) => `${rule.clause.cite}${rule.title}`).join('、')}是固定金额：${fixed.map(awardLine).join('；')}。`,
     ...equityLines(),
   ];
 }
+
+/** True when no measures are singled out, or the rule is of one of them. */
+const inAmong = (rule: QuantifiedRule, among?: number[]) => !among || among.includes(rule.clause.measure);
 
 /**
  * The awards whose subject (适用对象) a question names, one line each with its subject:
@@ -114,6 +155,30 @@ export function awardsForReply(kind: string, rules: QuantifiedRule[], notice: No
     '各项的条件不同，能否同时享受通知没有规定。',
     checkUpLine,
   ];
+  return {
+    text: lines.join('\n\n'),
+    actions: [
+      { title: ESTIMATE_ACTIONS.checkUp, value: ESTIMATE_ACTIONS.checkUp },
+      { title: ESTIMATE_ACTIONS.menu, value: ESTIMATE_ACTIONS.menu },
+    ],
+  };
+}
+
+/**
+ * The measures whose text names a kind of beneficiary or thing, one line each: its award where it
+ * pays one, else the sentence that names it.
+ *   measuresNamingReply('工业互联网平台', [（三）, （四）, …], notice).text
+ *     → '通知中写到“工业互联网平台”的措施有6条…\n- 措施（四）支持跨行业跨领域工业互联网平台建设：运用股权、债权等方式…'
+ */
+export function measuresNamingReply(phrase: string, measures: Measure[], notice: Notice): Reply {
+  const expired = `按原政策口径；通知有效期至${formatDate(notice.validUntil)}，已经到期`;
+  const lineOf = (measure: Measure) => {
+    const paying = quantifiedRulesOf(measure.id).filter((rule) => rule.amountKind === 'award');
+    if (paying.length > 0) return `- ${measureLabel(measure)}：${paying.map((rule) => `${rule.title}${awardLine(rule)}`).join('；')}`;
+    const sentence = measure.body.split(/(?<=[。；])/).find((s) => normalizeQuery(s).includes(phrase)) ?? measure.body;
+    return `- ${measureLabel(measure)}：${sentence.replace(/[。；]$/, '')}`;
+  };
+  const lines = [[`通知中写到“${phrase}”的措施有${measures.length}条（${expired}）：`, ...measures.map(lineOf)].join('\n'), checkUpLine];
   return {
     text: lines.join('\n\n'),
     actions: [

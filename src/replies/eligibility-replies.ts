@@ -153,3 +153,22 @@ export function ruleForQuestion(measureId: number, words: string[], facts: (rule
     words.filter((word) => rule.clause.text.includes(word)).length + Object.keys(facts(rule).answers).length;
   return rules.reduce((best, rule) => (score(rule) > score(best) ? rule : best));
 }
+
+/**
+ * What counts as something a rule asks about (算不算中小企业): the notice does not define it; the
+ * measure's own words for it, and the interview's explanation of it (the input's help).
+ *   definitionReply(（八）, twoIntegration, 'isSme', notice).text
+ *     → '**通知没有规定**“中小企业”的认定标准：措施（八）…只写明“支持中小企业”。\n\n一般按：指符合工信部等四部门《中小企业划型标准规定》…'
+ */
+export function definitionReply(measure: Measure, rule: QuantifiedRule, key: string, notice: Notice, estimable: boolean): Reply {
+  const input = rule.inputs[key];
+  const quote = rule.conditions.find((condition) => condition.input === key)?.quote;
+  const lead = `**通知没有规定**“${input.label}”的认定标准：${measureLabel(measure)}${quote ? `只写明“${quote}”` : '没有对它作出界定'}。`;
+  const actions: ReplyAction[] = [{ title: FOLLOW_UP.fullText, value: FOLLOW_UP.fullText }];
+  if (estimable) actions.push({ title: FOLLOW_UP.estimate, value: FOLLOW_UP.estimate });
+  return {
+    text: [lead, `一般按：${input.help}`, `是否属于，以责任单位的认定为准。${unitsLine(measure)}`, validityNote(notice)].join('\n\n'),
+    actions,
+  };
+}
+

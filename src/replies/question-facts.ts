@@ -18,6 +18,17 @@ export function placesIn(text: string): { local: boolean; elsewhere: boolean } {
 }
 
 /**
+ * The other places a text names beside one of Qingdao's: 我们总部在杭州…在青岛注册 → ['杭州'];
+ * [] when it names none of Qingdao's (then the search says it is another city's policy).
+ */
+export function placesBesideQingdao(text: string): string[] {
+  const { localPlaces, measures } = loadKnowledge();
+  noticeText ??= normalizeQuery(measures.map((m) => m.text).join('\n'));
+  const places = placeNames(text).filter((place) => localPlaces.has(place) || !noticeText!.includes(place));
+  return places.some((place) => localPlaces.has(place)) ? places.filter((place) => !localPlaces.has(place)) : [];
+}
+
+/**
  * What a question says about the answers a rule needs (knowledge/question-facts.json),
  * so that a yes/no question is judged by the rules module, as an interview would be.
  * Amounts are read with the rules' own reader (readAmount); this only finds where they

@@ -2,9 +2,9 @@ import { loadKnowledge, type Measure, type Notice } from '../knowledge';
 import { closeHits, cutForSearch, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
 import { isStopword, wordTag } from '../search/segmenter';
 import { aspectOf, asksAboutLater, asksYesNo, readAct, type Act, type ActKind } from './acts';
-import { awardsForReply, catalogueReply, natureReply } from './catalogue-replies';
+import { awardsForReply, catalogueReply, measuresNamingReply, natureReply } from './catalogue-replies';
 import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
-import { eligibilityReply, ruleForQuestion } from './eligibility-replies';
+import { definitionReply, eligibilityReply, ruleForQuestion } from './eligibility-replies';
 import { ESTIMATE_ACTIONS } from './estimate-replies';
 import {
   FOLLOW_UP,
@@ -19,7 +19,7 @@ import {
   unitsOf,
 } from './measure-replies';
 import { measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
-import { factsOf, factWeight, placesIn, prepareQuestionReading, statedFacts, ruleOfFacts, statesAnything, withoutAmounts, type QuestionFacts } from './question-facts';
+import { factsOf, factWeight, placesBesideQingdao, placesIn, prepareQuestionReading, statedFacts, ruleOfFacts, statesAnything, withoutAmounts, type QuestionFacts } from './question-facts';
 import { allQuantifiedRules, type QuantifiedRule } from '../rules';
 import { quantifiedRulesOf } from './rule-words';
 import type { Reply } from './types';
@@ -100,7 +100,28 @@ export function respond(text: string, lastMeasureId: number | undefined, ctx: Qa
     (s) => normalized === normalizeQuery(s.heading) || normalized === normalizeQuery(s.title),
   );
   if (section) return { replies: [sectionMenu(section)], lastMeasureId, act: 'section', measures: [] };
+  // 我们总部在杭州…准备在青岛注册: another city beside Qingdao is where the asker comes from, left
+  // out of what is read; compared with Qingdao (深圳的政策跟青岛比), it is that city's policy, outside.
+  // A place a statement holds (注册在济南: not registered in Qingdao) is a fact, and stays.
+  const stated = vocabulary().facts.places.flatMap((p) => p.patterns.flatMap((pattern) => [...normalized.matchAll(pattern)].map((m) => m[1])));
+  const elsewhere = placesBesideQingdao(normalized).filter((place) => !stated.some((gap) => gap.includes(place)));
+  if (elsewhere.length > 0) {
+    const act = readAct(normalized);
+    if (act.kind !== 'small-talk' && hasCue(normalized.replace(/比例|比重/g, ''), vocabulary().compare)) {
+      const reply = outsideReply(elsewhere.map((place) => `${place}的政策`), ctx.notice);
+      return { replies: [reply], lastMeasureId, act: act.kind, measures: [] };
+    }
+    const own = withoutPlaces(normalized, elsewhere);
+    return new Turn(own, own, topic, ctx).answer(readAct(own));
+  }
   return new Turn(text, normalized, topic, ctx).answer(readAct(normalized));
+}
+
+/** A text without the places named (and 总部在 before them): 我们总部在杭州，做… → 我们，做…. */
+function withoutPlaces(normalized: string, places: string[]): string {
+  let own = normalized;
+  for (const place of places) own = own.replace(new RegExp(`(?:总部|总公司|母公司)?(?:在|位于|设在)?${place}(?:市|省)?(?:的)?`, 'g'), '');
+  return own;
 }
 
 /** What a message is about, once its act is known. */
@@ -125,6 +146,11 @@ class Turn {
 
   answer(act: Act): QaTurn {
     const { notice } = this.ctx;
+    // 算不算两化融合奖补里说的中小企业, 中小企业的认定标准: what counts, whatever else the words ask.
+    if (act.kind === 'question' || act.kind === 'follow-up' || act.kind === 'eligibility' || act.kind === 'nature') {
+      const defined = this.definitionAsked();
+      if (defined) return this.defining(act, defined);
+    }
     switch (act.kind) {
       case 'small-talk':
         return this.keep(act, [smallTalkReply(act.what, notice, this.topic)]);
@@ -168,13 +194,29 @@ class Turn {
 
   private question(act: Extract<Act, { kind: 'question' | 'follow-up' }>): QaTurn {
     const aspect = act.aspect;
+    // 给工业互联网平台的政策有哪些条: every measure whose text names the kind asked about.
+    if (act.kind === 'question' && hasCue(this.normalized, vocabulary().whichMeasures)) {
+      const naming = this.measuresNaming();
+      if (naming) return { ...this.keep(act, [measuresNamingReply(naming.phrase, naming.measures, this.ctx.notice)]), act: 'list', measures: naming.measures.map((m) => m.id) };
+    }
     if (act.kind === 'question' && !aspect) {
       // 2024年新出的工业互联网政策有哪些: about after the notice, naming nothing in it.
       if (asksAboutLater(this.normalized) && this.contentWords(this.normalized).length === 0) {
         return this.keep(act, [noticeFact('validity', this.ctx.notice)]);
       }
       // A plain question: search it whole, as the ranking was tuned.
-      const subject = this.fromSearch(this.ctx.search.search(this.text, { limit: 3 }), this.text);
+      let subject = this.fromSearch(this.ctx.search.search(this.text, { limit: 3 }), this.text);
+      // 专利和生产数据去银行抵押贷款，有没有政策支持: nothing reaches the coverage a hit needs, but
+      // the generic words (政策, 支持) held it back, and without them one measure has more of the
+      // question's distinctive words (抵押, 贷款, 银行, 数据) than it has words the notice lacks.
+      if (subject.kind === 'outside' && subject.response.hits.length === 0 && !subject.response.elsewhere?.length) {
+        const content = this.contentWords(this.normalized);
+        if (content.length >= 2 && content.length < subject.response.words.length) {
+          const response = this.ctx.search.search(content.join(' '), { limit: 3 });
+          const [top] = response.hits;
+          if (top && this.strongHit(top, response)) subject = this.fromSearch(response, content.join(' '));
+        }
+      }
       // 5G加AI…智慧养老项目，软硬件花了800万…拿奖金: words the notice lacks, but the facts point at one award.
       const pointed = this.factsBeyondWords(subject);
       if (pointed) return this.judge(act, pointed, asksAboutLater(this.normalized));
@@ -302,6 +344,34 @@ class Turn {
     return this.ctx.search.match(rest, measure.id).coverage >= REPLY_TUNING.factsWordsCoverage ? measure : undefined;
   }
 
+  /**
+   * What counts as something a rule asks about: 我们…算不算两化融合奖补里说的中小企业 (a word of
+   * dialogue.json's definition.before, the input's name last), 中小企业的认定标准 (definition.after
+   * right after the name). Of rules that ask it, the one whose measure the words find.
+   */
+  private definitionAsked(): { rule: QuantifiedRule; key: string } | undefined {
+    const { before, after } = vocabulary().definition;
+    const text = this.normalized.replace(/[\s\p{P}吗呢么啊呀]+$/u, '');
+    const found: { rule: QuantifiedRule; key: string }[] = [];
+    for (const { rule, key, names } of INPUT_NAMES) {
+      const asked = names.some((name) => {
+        const at = text.lastIndexOf(name);
+        if (at < 0) return false;
+        const rest = text.slice(at + name.length).replace(/^的/, '');
+        return (rest === '' && hasCue(text.slice(0, at), before)) || after.some((word) => rest.startsWith(word));
+      });
+      if (asked) found.push({ rule, key });
+    }
+    if (found.length <= 1) return found[0];
+    const [hit] = this.ctx.search.search(this.normalized, { limit: 1 }).hits;
+    return found.find((f) => f.rule.clause.measure === hit?.measure.id) ?? found[0];
+  }
+
+  private defining(act: Act, { rule, key }: { rule: QuantifiedRule; key: string }): QaTurn {
+    const measure = this.ctx.search.getMeasure(rule.clause.measure)!;
+    return this.about(act, measure, definitionReply(measure, rule, key, this.ctx.notice, this.estimable(measure)));
+  }
+
   /** The measure whose rule alone the stated facts fit (ruleOfFacts), read once a turn. */
   private measureOfFacts(): number | undefined {
     if (!statesAnything(this.normalized)) return undefined; // most questions: nothing to weigh
@@ -349,7 +419,12 @@ class Turn {
 
   private list(act: Extract<Act, { kind: 'list' }>): QaTurn {
     const subject = this.subject(vocabulary().actCues);
-    if (subject.kind === 'none') return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus })]);
+    if (subject.kind === 'none') return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus, cap: act.cap })]);
+    // 按投资额比例给钱的有哪几条: the words (投资额) find several measures; the focus's list among them.
+    if (subject.kind === 'choose' && (act.focus === 'rate' || act.focus === 'fixed')) {
+      const among = ids(subject.hits);
+      return { ...this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus, among })]), measures: among };
+    }
     const aspect = act.byPeriod ? 'period' : aspectOf(this.normalized);
     // 工业互联网平台有哪些奖补: the awards whose subject (适用对象) it names; one measure's: that one.
     const kind = act.focus || act.byPeriod ? undefined : this.awardsForKind();
@@ -371,6 +446,21 @@ class Turn {
     const rules = allQuantifiedRules.filter((rule) => rule.amountKind === 'award' && normalizeQuery(rule.subject).includes(phrase));
     const measures = [...new Set(rules.map((rule) => rule.clause.measure))].map((id) => this.ctx.search.getMeasure(id)!);
     return rules.length > 0 ? { phrase, rules, measures } : undefined;
+  }
+
+  /**
+   * The measures whose text names what a which-measures question asks about (工业互联网平台企业 →
+   * 工业互联网平台: the words left, less the generic ones at their end), when more than one does;
+   * one measure is answered as any question is.
+   */
+  private measuresNaming(): { phrase: string; measures: Measure[] } | undefined {
+    const v = vocabulary();
+    const words = this.ctx.search.words(withoutAmounts(withoutCues(withoutCues(this.normalized, v.whichMeasures), v.actCues)));
+    while (words.length > 0 && v.generic.has(words[words.length - 1])) words.pop();
+    const phrase = words.join('');
+    if (words.length === 0 || words.every((word) => v.generic.has(word))) return undefined;
+    const measures = this.ctx.notice.sections.flatMap((section) => section.measures).filter((m) => normalizeQuery(m.text).includes(phrase));
+    return measures.length > 1 ? { phrase, measures } : undefined;
   }
 
   /** The awards for a kind of subject: a list, whatever the question's form (有没有平台的补贴). */
@@ -439,12 +529,23 @@ class Turn {
   private ruleNamed(measure: Measure): string | undefined {
     const rules = quantifiedRulesOf(measure.id);
     if (rules.length < 2) return undefined;
-    // Words of the measure's own title (场景示范 in 开展场景示范应用) name all its awards, not one.
-    const words = this.ctx.search.words(this.normalized).filter((word) => !measure.title.includes(word));
+    // Words of the measure's own title (场景示范 in 开展场景示范应用) name all its awards, not one…
+    const all = this.ctx.search.words(this.normalized);
+    const words = all.filter((word) => !measure.title.includes(word));
+    // …unless an award's own name has more of the words than the title has (场景示范奖励 is
+    // “工业赋能”场景示范奖励 exactly): then that name is meant.
+    const inTitle = all.filter((word) => measure.title.includes(word)).length;
+    const named = (rule: QuantifiedRule) => {
+      const inName = all.filter((word) => rule.title.includes(word)).length;
+      return inName > inTitle ? inName : 0;
+    };
     const score = (rule: QuantifiedRule) =>
       words.filter((word) => `${rule.title}${rule.clause.text}`.includes(word)).length + Object.keys(this.factsFor(rule).answers).length;
-    const scored = rules.map((rule) => ({ rule, score: score(rule) })).sort((a, b) => b.score - a.score);
-    return scored[0].score > scored[1].score ? scored[0].rule.id : undefined;
+    const scored = rules
+      .map((rule) => ({ rule, score: score(rule), named: named(rule) }))
+      .sort((a, b) => b.score - a.score || b.named - a.named);
+    const [first, second] = scored;
+    return first.score > second.score || (first.score === second.score && first.named > second.named) ? first.rule.id : undefined;
   }
 
   // ------------------------------------------------------------ what the message is about
@@ -496,7 +597,11 @@ class Turn {
     const whole = close.filter((hit) => hit.coverage === 1);
     if (top.coverage < 1 && whole.length === 1) close = whole;
     // The topic stays while it answers as much of the question as the best measure does.
-    const onTopic = response.hits.find((hit) => hit.measure.id === this.topic?.id && hit.coverage >= close[0].coverage);
+    // So does it when the message points at it (用什么方式支持它们) and has every word but generic ones in some form.
+    const pointing = hasCue(this.normalized, vocabulary().thisMeasure);
+    const onTopic = response.hits.find(
+      (hit) => hit.measure.id === this.topic?.id && (hit.coverage >= close[0].coverage || (pointing && hit.uncovered.every((word) => generic.has(word)))),
+    );
     const chosen = onTopic ?? close[0];
     if (chosen.coverage < REPLY_TUNING.hedgeCoverage) {
       // The best measure leaves out words the notice never writes (人才落户: 落户): only the nearest.
@@ -666,6 +771,11 @@ class Turn {
 }
 
 const ids = (hits: SearchHit[]): number[] => hits.map((hit) => hit.measure.id);
+
+/** Every award rule's inputs with the names people call them, normalised once, when the bot starts. */
+const INPUT_NAMES = allQuantifiedRules.flatMap((rule) =>
+  Object.entries(rule.inputs).map(([key, input]) => ({ rule, key, names: input.names.map((name) => normalizeQuery(name)) })),
+);
 
 /** jieba's parts of speech for verbs and adjectives (发放 v, 体现 v, 优秀 a); not verbal nouns (vn). */
 const VERB_OR_ADJECTIVE = /^(v|vd|vi|vg|a|ad|ag)$/;

@@ -20,7 +20,7 @@ export const SMALL_TALK = ['human', 'identity', 'capabilities', 'help', 'goodbye
 export const APPLY_NEEDS = ['materials', 'deadline', 'phone', 'contact', 'procedure'] as const;
 export const ASPECTS = ['units', 'conditions', 'period', 'figures', 'full-text', 'summary'] as const;
 export const NOTICE_FACTS = ['validity', 'issuer', 'date', 'scope', 'overview'] as const;
-export const LIST_FOCUS = ['highest', 'fixed', 'rate'] as const;
+export const LIST_FOCUS = ['capped', 'unquantified', 'highest', 'fixed', 'rate'] as const;
 
 const DialogueSchema = z.object({
   note: Note,
@@ -38,6 +38,9 @@ const DialogueSchema = z.object({
   nature: Listed,
   period: Listed,
   unitMeasures: Listed,
+  whichMeasures: Listed,
+  compare: Listed,
+  definition: z.object({ note: Note, before: Phrases, after: Phrases }),
   apply: z.object({ note: Note, groups: z.array(z.object({ need: z.enum(APPLY_NEEDS), phrases: Phrases })) }),
   eligibility: Listed,
   existence: Listed,
@@ -206,6 +209,12 @@ export interface Vocabulary {
   period: Cue[];
   /** Asking which measures a unit is responsible for (发改委负责哪些措施). */
   unitMeasures: Cue[];
+  /** Asking which measures (哪些条, 有哪几条措施): with a kind of beneficiary, the measures that name it. */
+  whichMeasures: Cue[];
+  /** Comparing with another place (跟青岛比): with another city beside Qingdao, outside the notice. */
+  compare: Cue[];
+  /** What counts as an input (算不算…中小企业, 中小企业的认定标准): words before the name, words right after it. */
+  definition: { before: Cue[]; after: string[] };
   /** The responsible units the measures list, by every name people call them: 发改委 → 市发展改革委. */
   units: { unit: string; pattern: RegExp }[];
   apply: { need: ApplyNeed; cues: Cue[] }[];
@@ -336,6 +345,9 @@ export function vocabulary(): Vocabulary {
     combine,
     again,
     unitMeasures: compileCues(d.unitMeasures.phrases),
+    whichMeasures: compileCues(d.whichMeasures.phrases),
+    compare: compileCues(d.compare.phrases, { keepGaps: true }),
+    definition: { before: compileCues(d.definition.before), after: d.definition.after.map(normalizeQuery) },
     units,
     list,
     listFocus,

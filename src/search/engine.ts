@@ -290,7 +290,7 @@ export class PolicySearch {
         const uncovered = terms
           .filter((term) => !places.has(term.word) && this.bestForm(term, measure.id) === 0)
           .map((term) => term.word);
-        return { measure, score: round(rank), coverage: round(coverage), snippet: this.snippet(measure, weights), uncovered };
+        return { measure, score: round(rank), coverage: round(coverage), snippet: this.snippet(measure, weights, terms), uncovered };
       });
     return { query, normalized, hits, words, unknown };
   }
@@ -315,7 +315,8 @@ export class PolicySearch {
         if (isContentWord(form) && (forms.get(form) ?? 0) < weight) forms.set(form, weight);
       };
       add(word, 1);
-      for (const sub of cutForSearch(word)) add(sub, SEARCH_TUNING.subwordWeight);
+      // 高新技术企业 (knowledge/other-policy.txt) is another policy's term: not （七）'s 技术 by its parts.
+      if (!this.knowledge.otherPolicyTerms.has(word)) for (const sub of cutForSearch(word)) add(sub, SEARCH_TUNING.subwordWeight);
       for (const synonym of synonyms) {
         add(synonym, SEARCH_TUNING.synonymWeight);
         for (const sub of this.subwordsOf.get(synonym) ?? []) add(sub, SEARCH_TUNING.synonymWeight * SEARCH_TUNING.subwordWeight);
@@ -379,6 +380,11 @@ export class PolicySearch {
     const phrases: string[] = [];
     for (let i = 0; i < words.length; i++) {
       if (!unknown.has(words[i])) continue;
+      // A term of neighbouring policy (集成电路) is named as it is, not with the verb before it (做).
+      if (this.knowledge.otherPolicyTerms.has(words[i])) {
+        phrases.push(words[i]);
+        continue;
+      }
       let start = i;
       while (start > 0 && (loose(words[start - 1]) || unknown.has(words[start - 1]))) start--;
       let end = i;
@@ -415,13 +421,17 @@ export class PolicySearch {
   }
 
   /** The sentence of the measure that carries most of the query's weight. */
-  private snippet(measure: Measure, weights: Map<string, number>): string {
+  private snippet(measure: Measure, weights: Map<string, number>, terms: QueryTerm[]): string {
     let best = '';
     let bestWeight = -1;
+    let bestTerms = -1;
     for (const { sentence, normalized } of this.sentencesOf.get(measure.id)!) {
       let weight = 0;
       for (const [form, w] of weights) if (normalized.includes(form)) weight += w;
-      if (weight > bestWeight) [best, bestWeight] = [sentence, weight];
+      // On a tie, the sentence with more of the question's words in some form (用什么方式支持:
+      // 通过股权投资形式，支持… over …扶持政策…) is the one that answers it.
+      const covered = terms.filter((term) => [...term.forms.keys()].some((form) => normalized.includes(form))).length;
+      if (weight > bestWeight || (weight === bestWeight && covered > bestTerms)) [best, bestWeight, bestTerms] = [sentence, weight, covered];
     }
     return best;
   }

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { parseChineseNumber } from '../knowledge/chinese-numbers';
+import { knowledgePath } from '../knowledge/paths';
 import { memoize } from '../memo';
 
 // Traditional (Taiwan, Hong Kong or plain) → simplified, as mainland users read it.
@@ -20,11 +22,19 @@ const CHINESE_AMOUNT = /([零一二三四五六七八九十百千两]+)([来多�
 const PINYIN_AFTER_CHARACTER = /\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g;
 
 /**
+ * Common mistypings of the notice's words (knowledge/typos.json: 技该 → 技改, 机站 → 基站),
+ * put right after the text is simplified; read once, when the module loads.
+ */
+export const TYPOS: readonly { typo: string; word: string }[] = (
+  JSON.parse(readFileSync(knowledgePath('typos.json'), 'utf8')) as { typos: { typo: string; word: string }[] }
+).typos.map(({ typo, word }) => ({ typo: typo.toUpperCase(), word: word.toUpperCase() }));
+
+/**
  * Puts a question into the form the index uses:
  *   normalizeQuery('兩化融合項目補貼多少？') → '两化融合项目补贴多少?'
  *   normalizeQuery('投资五十万能补多少') → '投资50万能补多少'
  * Steps: full-width → half-width (NFKC), pinyin left by portal scrapes removed,
- * traditional → simplified, Chinese amounts →
+ * traditional → simplified, common typos put right (技该 → 技改), Chinese amounts →
  * digits, Latin letters to upper case as the lexicon has them (5g → 5G, mes → MES),
  * runs of space → one.
  */
@@ -32,7 +42,8 @@ export const normalizeQuery: (text: string) => string = memoize((text) => normal
 
 function normalizeUncached(text: string): string {
   const halfWidth = text.normalize('NFKC');
-  const simplified = toSimplified(halfWidth.replace(PINYIN_AFTER_CHARACTER, ''));
+  let simplified = toSimplified(halfWidth.replace(PINYIN_AFTER_CHARACTER, ''));
+  for (const { typo, word } of TYPOS) if (simplified.includes(typo)) simplified = simplified.replaceAll(typo, word);
   const digits = simplified.replace(CHINESE_AMOUNT, (amount, number: string, rough: string) => {
     const value = parseChineseNumber(number);
     return value === undefined ? amount : `${value}${rough}`;

@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../src/app';
+import { startConversation, textOf } from './support/chat';
+
+/**
+ * Lists that filter the measures by how they pay (a share of one base, a cap, no amount at all)
+ * or by whom they name, through the real app (TestAdapter): a list, not "which measure?".
+ */
+let app: App;
+beforeAll(async () => {
+  app = await createApp({ STORAGE: 'memory' });
+});
+
+const ask = async (text: string): Promise<string> => textOf(await startConversation(app).say(text));
+
+describe('lists by kind', () => {
+  it('awards capped at an amount: those whose cap is that amount, the others after', async () => {
+    const reply = await ask('上限500万元的补助是哪几项');
+    expect(reply).toMatch(/最高（封顶）500万元的奖补有1项/);
+    expect(reply).toContain('措施（六）');
+    expect(reply).toContain('其余奖补的上限或金额');
+  });
+
+  it('a cap word without an amount is still the largest award (最高的是哪条), not a cap', async () => {
+    const reply = await ask('单项奖励最高的是哪条');
+    expect(reply).toMatch(/^\*\*单项金额最高的是/);
+  });
+
+  it('the measures that promise support without an amount, each with its promise', async () => {
+    const reply = await ask('有哪些条款没有写明金额的');
+    for (const cite of ['措施（四）', '措施（七）', '措施（十）', '措施（十一）']) expect(reply).toContain(cite);
+    expect(reply).toContain('技术改造综合奖补');
+  });
+
+  it('paid as a share of a base the words name (投资额): the rate awards among the measures found, the rest apart', async () => {
+    const reply = await ask('按投资额百分比给奖补的都有哪些');
+    expect(reply).toMatch(/按比例计算的奖补有2项与所问相关/);
+    expect(reply).toContain('按照投资额的20%');
+    expect(reply).toContain('智能软硬件投资额的10%');
+    expect(reply).not.toMatch(/请问您想了解哪一条/);
+  });
+
+  it('which measures name a kind of beneficiary: every measure whose text names it', async () => {
+    const reply = await ask('跟服务商相关的措施有哪几条');
+    expect(reply).toMatch(/写到“服务商”的措施有4条/);
+    for (const cite of ['措施（五）', '措施（六）', '措施（十一）', '措施（十四）']) expect(reply).toContain(cite);
+  });
+
+  it('a which-measures question whose words name one measure is answered with it', async () => {
+    const reply = await ask('标识解析的政策有哪几条');
+    expect(reply).toMatch(/^\*\*措施（九）/);
+  });
+});
