@@ -89,3 +89,10 @@ describe('an AI system bought for a scene, and hoping to 评个奖', () => {
   });
 });
 
+
+describe('a 能 with the amount names the measure in its lead', () => {
+  it('the computed award cites its measure: 能：按通知原口径，措施（八）的…', async () => {
+    const reply = await ask('我们是中小企业，网络和工业软件投了80万，项目年内已经上线，能拿两化融合奖补吗');
+    expect(reply).toMatch(/^\*\*能\*\*：按通知原口径，措施（八）的/);
+  });
+});
