@@ -100,5 +100,15 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
     // Alone, 专利 is still another topic.
     expect(await ask('专利申请费能资助吗')).toMatch(OUTSIDE);
   });
-});
 
+  it('a fragment of how it is said (拿到, a verb with its complement) weighs less than the measure’s distinctive words: （九）', async () => {
+    const reply = await ask('我们拿到了国家部委的专项资金，给产品发身份证的项目，青岛还有奖励吗');
+    expect(reply).toContain('措施（九）');
+    expect(reply).not.toMatch(OUTSIDE);
+  });
+
+  it('a run with no verb (首台套) or of verbs a measure word ends (环评审批) is still another topic', async () => {
+    expect(await ask('首台套保险补偿有吗')).toMatch(OUTSIDE);
+    expect(await ask('建设项目环评审批要多久')).toMatch(OUTSIDE);
+  });
+});
