@@ -111,4 +111,11 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
     expect(await ask('首台套保险补偿有吗')).toMatch(OUTSIDE);
     expect(await ask('建设项目环评审批要多久')).toMatch(OUTSIDE);
   });
+
+  it('terms of neighbouring policy (节能改造, 合同能源管理, 工业设计中心, 本科生) are outside, not （八）’s 改造 or （三）’s 认定', async () => {
+    expect(await ask('我们做节能改造，政府有没有支持')).toMatch(/通知没有提到“节能改造”/);
+    expect(await ask('用合同能源管理模式建设的项目给奖补吗')).toMatch(/通知没有提到“合同能源管理”/);
+    expect(await ask('申报市级工业设计中心能拿多少钱')).toMatch(/通知没有提到“工业设计中心”/);
+    expect(await ask('应届本科生来青岛就业有补贴吗')).toMatch(OUTSIDE);
+  });
 });
