@@ -96,3 +96,11 @@ describe('a 能 with the amount names the measure in its lead', () => {
     expect(reply).toMatch(/^\*\*能\*\*：按通知原口径，措施（八）的/);
   });
 });
+
+describe('a negated statement with words between (没纳入…名录)', () => {
+  it('还没纳入平台服务商名录 is not in （六）’s directory: 不能', async () => {
+    const reply = await ask('我们还没纳入平台服务商名录，服务了80家本地企业、收入2000万，能拿奖补吗');
+    expect(reply).toMatch(/^\*\*不能\*\*/);
+    expect(reply).toContain('措施（六）');
+  });
+});
