@@ -439,6 +439,12 @@ describe('small talk and meta', () => {
     expect(await c.ask('好的再见')).toContain('再见');
   });
 
+  it('asked colloquially what it can do (你到底能帮我做点啥, 都 and 到底 only fillers), it says so', async () => {
+    expect(await chat().ask('你到底能帮我做点啥呀')).toMatch(/估算[\s\S]*政策体检/);
+    // Someone else's capabilities are a question about the notice, not small talk.
+    expect(await chat().ask('行业协会都能干点啥')).not.toMatch(/估算[\s\S]*政策体检/);
+  });
+
   it('says there is no human agent here and which bureau to contact', async () => {
     const reply = await chat().ask('有没有人工客服');
     expect(reply).toContain('没有人工客服');
