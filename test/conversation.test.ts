@@ -143,6 +143,14 @@ describe('how to apply', () => {
     expect(when).toContain('市财政局');
   });
 
+  it('网上…申请 with words between is how to apply online, about the measure in context, not a topic the notice lacks', async () => {
+    const c = chat();
+    await c.ask('两化融合奖补');
+    const reply = await c.ask('可以在网上直接申请吗');
+    expect(reply).toMatch(/^通知没有写明申报流程/);
+    expect(reply).toContain('措施（八）');
+  });
+
   it('a deadline question that names its measure gets that measure’s units, not a hedge', async () => {
     const reply = await chat().ask('安全应急平台补助的申报截止日期是哪天');
     expect(reply).toMatch(/^通知没有写明申报的时间/);
