@@ -122,7 +122,8 @@ const COMPLEMENTS = new Set([...'到进入上下出回过起来去给成完掉�
 
 /**
  * Words that only say how the question is put: a function word by its part of speech, or a
- * two-character pair jieba does not know, of a verb and its complement (投到).
+ * two-character pair jieba does not know, of a verb and its complement (投到) or of a verb and
+ * the adverb after it (算又).
  */
 const isFunctionWord = (word: string): boolean => {
   const tag = wordTag(word);
@@ -130,7 +131,10 @@ const isFunctionWord = (word: string): boolean => {
   if (tag !== 'x') return false;
   const chars = [...word];
   // 留着用, 拿了去: a verb with the aspect particle 着/了/过 after it is a way of doing, not a thing.
-  return (chars.length === 2 && COMPLEMENTS.has(chars[1])) || chars.slice(1, -1).some((char) => ASPECT.has(char));
+  if (chars.length === 2 && COMPLEMENTS.has(chars[1])) return true;
+  // 按比例算又有封顶: a verb and the adverb that opens the next phrase (算|又, 给|也), cut together.
+  if (chars.length === 2 && wordTag(chars[0]) === 'v' && wordTag(chars[1]) === 'd') return true;
+  return chars.slice(1, -1).some((char) => ASPECT.has(char));
 };
 
 /**
