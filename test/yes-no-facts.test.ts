@@ -104,3 +104,15 @@ describe('a negated statement with words between (没纳入…名录)', () => {
     expect(reply).toContain('措施（六）');
   });
 });
+
+describe('another Shandong city as where the enterprise is registered', () => {
+  it('在潍坊注册 says no to （十二）’s 在我市注册, though the question names Qingdao', async () => {
+    const reply = await ask('我们是在潍坊注册的公司，做区域性工业互联网安全应急处置平台，能拿青岛的运营补助吗');
+    expect(reply).toMatch(/^\*\*不能\*\*/);
+    expect(reply).toContain('在我市注册');
+  });
+
+  it('a question about another Shandong city’s policy is outside, as 北京’s is', async () => {
+    expect(await ask('威海的两化融合补贴多少')).toMatch(/通知没有提到“威海的政策”/);
+  });
+});
