@@ -118,4 +118,10 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
     expect(await ask('申报市级工业设计中心能拿多少钱')).toMatch(/通知没有提到“工业设计中心”/);
     expect(await ask('应届本科生来青岛就业有补贴吗')).toMatch(OUTSIDE);
   });
+
+  it('a provider from another province (外省) is among （十一）’s 国内外 providers registering in Qingdao', async () => {
+    const reply = await ask('我们是一家外省做数字化改造方案的公司，准备在青岛设立独立法人的子公司，有没有奖励');
+    expect(reply).toContain('措施（十一）');
+    expect(reply).not.toMatch(OUTSIDE);
+  });
 });
