@@ -124,4 +124,8 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
     expect(reply).toContain('措施（十一）');
     expect(reply).not.toMatch(OUTSIDE);
   });
+
+  it('a penetration test or attack drill of control systems (工业控制系统…攻防演练) is （十二）’s 安全攻防验证', async () => {
+    expect(await ask('我们想给工业控制系统做一次攻防演练，政策支持吗')).toContain('措施（十二）');
+  });
 });
