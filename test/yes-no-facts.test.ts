@@ -116,3 +116,10 @@ describe('another Shandong city as where the enterprise is registered', () => {
     expect(await ask('威海的两化融合补贴多少')).toMatch(/通知没有提到“威海的政策”/);
   });
 });
+
+describe('a system connected and in use, in users’ words', () => {
+  it('连上网 is 联网 and 用起来了 is 上线: （八）’s award, computed', async () => {
+    const reply = await ask('我们是中小企业，上了套ERP管理系统，机器都连上网了，投了90万，已经用起来了，能补吗');
+    expect(reply).toMatch(/^\*\*能\*\*：按通知原口径，措施（八）的/);
+  });
+});
