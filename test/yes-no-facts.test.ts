@@ -123,3 +123,11 @@ describe('a system connected and in use, in users’ words', () => {
     expect(reply).toMatch(/^\*\*能\*\*：按通知原口径，措施（八）的/);
   });
 });
+
+describe('the 十佳 评选 in users’ words', () => {
+  it('评最好的 is the 评选 and 有奖吗 asks whether there is an award: （三）’s 十佳 award', async () => {
+    const reply = await ask('我们在学校做了套5G加AI的智慧课堂，软硬件投了700万，想参加市里评最好的场景，有奖吗');
+    expect(reply).toMatch(/^\*\*有\*\*：措施（三）/);
+    expect(reply).toContain('十佳场景');
+  });
+});
