@@ -100,5 +100,32 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
     // Alone, 专利 is still another topic.
     expect(await ask('专利申请费能资助吗')).toMatch(OUTSIDE);
   });
-});
 
+  it('a fragment of how it is said (拿到, a verb with its complement) weighs less than the measure’s distinctive words: （九）', async () => {
+    const reply = await ask('我们拿到了国家部委的专项资金，给产品发身份证的项目，青岛还有奖励吗');
+    expect(reply).toContain('措施（九）');
+    expect(reply).not.toMatch(OUTSIDE);
+  });
+
+  it('a run with no verb (首台套) or of verbs a measure word ends (环评审批) is still another topic', async () => {
+    expect(await ask('首台套保险补偿有吗')).toMatch(OUTSIDE);
+    expect(await ask('建设项目环评审批要多久')).toMatch(OUTSIDE);
+  });
+
+  it('terms of neighbouring policy (节能改造, 合同能源管理, 工业设计中心, 本科生) are outside, not （八）’s 改造 or （三）’s 认定', async () => {
+    expect(await ask('我们做节能改造，政府有没有支持')).toMatch(/通知没有提到“节能改造”/);
+    expect(await ask('用合同能源管理模式建设的项目给奖补吗')).toMatch(/通知没有提到“合同能源管理”/);
+    expect(await ask('申报市级工业设计中心能拿多少钱')).toMatch(/通知没有提到“工业设计中心”/);
+    expect(await ask('应届本科生来青岛就业有补贴吗')).toMatch(OUTSIDE);
+  });
+
+  it('a provider from another province (外省) is among （十一）’s 国内外 providers registering in Qingdao', async () => {
+    const reply = await ask('我们是一家外省做数字化改造方案的公司，准备在青岛设立独立法人的子公司，有没有奖励');
+    expect(reply).toContain('措施（十一）');
+    expect(reply).not.toMatch(OUTSIDE);
+  });
+
+  it('a penetration test or attack drill of control systems (工业控制系统…攻防演练) is （十二）’s 安全攻防验证', async () => {
+    expect(await ask('我们想给工业控制系统做一次攻防演练，政策支持吗')).toContain('措施（十二）');
+  });
+});

@@ -143,6 +143,14 @@ describe('how to apply', () => {
     expect(when).toContain('市财政局');
   });
 
+  it('网上…申请 with words between is how to apply online, about the measure in context, not a topic the notice lacks', async () => {
+    const c = chat();
+    await c.ask('两化融合奖补');
+    const reply = await c.ask('可以在网上直接申请吗');
+    expect(reply).toMatch(/^通知没有写明申报流程/);
+    expect(reply).toContain('措施（八）');
+  });
+
   it('a deadline question that names its measure gets that measure’s units, not a hedge', async () => {
     const reply = await chat().ask('安全应急平台补助的申报截止日期是哪天');
     expect(reply).toMatch(/^通知没有写明申报的时间/);
@@ -437,6 +445,12 @@ describe('small talk and meta', () => {
     expect(await c.ask('你叫什么')).toContain('自动回复');
     expect(await c.ask('你是真人吗')).toContain('不是真人');
     expect(await c.ask('好的再见')).toContain('再见');
+  });
+
+  it('asked colloquially what it can do (你到底能帮我做点啥, 都 and 到底 only fillers), it says so', async () => {
+    expect(await chat().ask('你到底能帮我做点啥呀')).toMatch(/估算[\s\S]*政策体检/);
+    // Someone else's capabilities are a question about the notice, not small talk.
+    expect(await chat().ask('行业协会都能干点啥')).not.toMatch(/估算[\s\S]*政策体检/);
   });
 
   it('says there is no human agent here and which bureau to contact', async () => {

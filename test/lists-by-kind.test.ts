@@ -50,4 +50,12 @@ describe('lists by kind', () => {
     const reply = await ask('标识解析的政策有哪几条');
     expect(reply).toMatch(/^\*\*措施（九）/);
   });
+
+  it('a verb and the adverb after it (算又, 给也) and 分别/各自 are how the list is asked: the rate awards with their caps', async () => {
+    for (const text of ['按比例给也有上限的奖补有哪些，上限各自多少', '按比例算又有封顶的奖补有哪些']) {
+      const reply = await ask(text);
+      expect(reply).toMatch(/^按比例计算的奖补有5项/);
+      expect(reply).toContain('措施（十二）');
+    }
+  });
 });

@@ -89,3 +89,45 @@ describe('an AI system bought for a scene, and hoping to 评个奖', () => {
   });
 });
 
+
+describe('a 能 with the amount names the measure in its lead', () => {
+  it('the computed award cites its measure: 能：按通知原口径，措施（八）的…', async () => {
+    const reply = await ask('我们是中小企业，网络和工业软件投了80万，项目年内已经上线，能拿两化融合奖补吗');
+    expect(reply).toMatch(/^\*\*能\*\*：按通知原口径，措施（八）的/);
+  });
+});
+
+describe('a negated statement with words between (没纳入…名录)', () => {
+  it('还没纳入平台服务商名录 is not in （六）’s directory: 不能', async () => {
+    const reply = await ask('我们还没纳入平台服务商名录，服务了80家本地企业、收入2000万，能拿奖补吗');
+    expect(reply).toMatch(/^\*\*不能\*\*/);
+    expect(reply).toContain('措施（六）');
+  });
+});
+
+describe('another Shandong city as where the enterprise is registered', () => {
+  it('在潍坊注册 says no to （十二）’s 在我市注册, though the question names Qingdao', async () => {
+    const reply = await ask('我们是在潍坊注册的公司，做区域性工业互联网安全应急处置平台，能拿青岛的运营补助吗');
+    expect(reply).toMatch(/^\*\*不能\*\*/);
+    expect(reply).toContain('在我市注册');
+  });
+
+  it('a question about another Shandong city’s policy is outside, as 北京’s is', async () => {
+    expect(await ask('威海的两化融合补贴多少')).toMatch(/通知没有提到“威海的政策”/);
+  });
+});
+
+describe('a system connected and in use, in users’ words', () => {
+  it('连上网 is 联网 and 用起来了 is 上线: （八）’s award, computed', async () => {
+    const reply = await ask('我们是中小企业，上了套ERP管理系统，机器都连上网了，投了90万，已经用起来了，能补吗');
+    expect(reply).toMatch(/^\*\*能\*\*：按通知原口径，措施（八）的/);
+  });
+});
+
+describe('the 十佳 评选 in users’ words', () => {
+  it('评最好的 is the 评选 and 有奖吗 asks whether there is an award: （三）’s 十佳 award', async () => {
+    const reply = await ask('我们在学校做了套5G加AI的智慧课堂，软硬件投了700万，想参加市里评最好的场景，有奖吗');
+    expect(reply).toMatch(/^\*\*有\*\*：措施（三）/);
+    expect(reply).toContain('十佳场景');
+  });
+});

@@ -65,10 +65,10 @@ function verdict(measure: Measure, rule: QuantifiedRule, facts: QuestionFacts, e
     const { estimate: e } = result;
     if (facts.asked && e.amountFen! < facts.asked.value * 100) {
       // 还能按20%拿60万吗: the rule pays less than the sum asked about (a cap, what is left of it).
-      return [`**不能拿到${facts.asked.words}**：按通知原口径，${rule.title}最多约为${amountText(e.amountFen!)}（${e.formula?.text ?? ''}），${PERIOD_WORDS[rule.period]}。`, ...roughNote(rule, facts)];
+      return [`**不能拿到${facts.asked.words}**：按通知原口径，${rule.clause.cite}的${rule.title}最多约为${amountText(e.amountFen!)}（${e.formula?.text ?? ''}），${PERIOD_WORDS[rule.period]}。`, ...roughNote(rule, facts)];
     }
     return [
-      `**能**：按通知原口径，${rule.title}约为${amountText(e.amountFen!)}（${e.formula?.text ?? ''}），${PERIOD_WORDS[rule.period]}。`,
+      `**能**：按通知原口径，${rule.clause.cite}的${rule.title}约为${amountText(e.amountFen!)}（${e.formula?.text ?? ''}），${PERIOD_WORDS[rule.period]}。`,
       ...roughNote(rule, facts),
     ];
   }

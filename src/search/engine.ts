@@ -81,6 +81,11 @@ export const SEARCH_TUNING = {
    */
   unknownWordWeight: 1.5,
   /**
+   * An unknown fragment (see isFragment: 用起来's 起来, 拿到, 台老冲压, 评最好) says how the
+   * question is put rather than what it is about: it weighs this much, not unknownWordWeight.
+   */
+  fragmentWeight: 0.5,
+  /**
    * Ranking is BM25 × coverage^this. Measured with npm run eval on the held-out
    * questions: 1 → top-1 96.6%, 2 → 96.6%, 3 → 97.3% (dev 100% for all); with 1,
    * 奖励有哪些 ranked （六） (two synonyms of 奖励) above （九） (奖励 itself).
@@ -117,7 +122,8 @@ const COMPLEMENTS = new Set([...'到进入上下出回过起来去给成完掉�
 
 /**
  * Words that only say how the question is put: a function word by its part of speech, or a
- * two-character pair jieba does not know, of a verb and its complement (投到).
+ * two-character pair jieba does not know, of a verb and its complement (投到) or of a verb and
+ * the adverb after it (算又).
  */
 const isFunctionWord = (word: string): boolean => {
   const tag = wordTag(word);
@@ -125,7 +131,28 @@ const isFunctionWord = (word: string): boolean => {
   if (tag !== 'x') return false;
   const chars = [...word];
   // 留着用, 拿了去: a verb with the aspect particle 着/了/过 after it is a way of doing, not a thing.
-  return (chars.length === 2 && COMPLEMENTS.has(chars[1])) || chars.slice(1, -1).some((char) => ASPECT.has(char));
+  if (chars.length === 2 && COMPLEMENTS.has(chars[1])) return true;
+  // 按比例算又有封顶: a verb and the adverb that opens the next phrase (算|又, 给|也), cut together.
+  if (chars.length === 2 && wordTag(chars[0]) === 'v' && wordTag(chars[1]) === 'd') return true;
+  return chars.slice(1, -1).some((char) => ASPECT.has(char));
+};
+
+/**
+ * An unknown word that is a fragment of how something is said, not a topic of its own: a verb
+ * jieba knows with its complement (拿到, 起来 of 用起来; not 上市, 报考), or a run jieba cuts into single characters,
+ * three or more, with a verb among them, that a verb ends (整条线做, 医院做), a measure word or
+ * numeral begins (几台老冲压: 台/q 老/a 冲/v) or that holds an adverb or adjective (评最好: 评/v 最/d).
+ * A noun (身份证, 医院), a term of neighbouring policy, a run with no verb (首台套: 首/m 台/q 套/q)
+ * or none of those (加计扣除, 环评审批) stays a sign of another topic.
+ */
+export const isFragment = (word: string): boolean => {
+  const tag = wordTag(word);
+  const chars = [...word];
+  if (tag === 'v') return chars.length === 2 && COMPLEMENTS.has(chars[1]);
+  if (tag !== 'x' || chars.length < 3) return false;
+  const charTags = chars.map((char) => wordTag(char));
+  if (!charTags.some((t) => t === 'v')) return false;
+  return /^(q|m)$/.test(charTags[0]) || charTags[charTags.length - 1] === 'v' || charTags.some((t) => /^(d|a)$/.test(t));
 };
 
 /** Aspect particles: inside an unknown run (留着用) they mark a verb phrase. */
@@ -403,11 +430,16 @@ export class PolicySearch {
     let matched = 0;
     let total = 0;
     for (const term of terms) {
-      const idf = generalIdf(term.word) * (term.unknown ? SEARCH_TUNING.unknownWordWeight : 1);
+      const idf = generalIdf(term.word) * (term.unknown ? this.unknownWeight(term.word) : 1);
       total += idf;
       matched += idf * this.bestForm(term, measureId);
     }
     return total === 0 ? 0 : matched / total;
+  }
+
+  /** How much more (or less) a word no measure has weighs: a fragment of how it is said less, another topic more. */
+  private unknownWeight(word: string): number {
+    return isFragment(word) && !this.knowledge.otherPolicyTerms.has(word) ? SEARCH_TUNING.fragmentWeight : SEARCH_TUNING.unknownWordWeight;
   }
 
   /** The weight of the best form of a term the measure has: 1 for the word itself, 0 for none. */
