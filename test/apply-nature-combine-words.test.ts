@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
-import { startConversation, textOf } from './support/chat';
+import { askOnce } from './support/chat';
 
 /**
  * More ways to ask how to apply, whether money is a subsidy and whether awards combine
@@ -11,7 +11,7 @@ beforeAll(async () => {
   app = await createApp({ STORAGE: 'memory' });
 });
 
-const ask = async (text: string): Promise<string> => textOf(await startConversation(app).say(text));
+const ask = (text: string): Promise<string> => askOnce(app, text);
 
 describe('how to apply, subsidy or not, combining: more of the words people use', () => {
   it('a 模板 for a named measure is a how-to-apply question: no materials in the notice, its units', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
-import { startConversation, textOf } from './support/chat';
+import { askOnce } from './support/chat';
 
 /**
  * Lists that filter the measures by how they pay (a share of one base, a cap, no amount at all)
@@ -11,7 +11,7 @@ beforeAll(async () => {
   app = await createApp({ STORAGE: 'memory' });
 });
 
-const ask = async (text: string): Promise<string> => textOf(await startConversation(app).say(text));
+const ask = (text: string): Promise<string> => askOnce(app, text);
 
 describe('lists by kind', () => {
   it('awards capped at an amount: those whose cap is that amount, the others after', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
-import { startConversation, textOf } from './support/chat';
+import { askOnce } from './support/chat';
 
 /**
  * Yes/no questions that state facts, through the real app (TestAdapter): the facts are read
@@ -11,7 +11,7 @@ beforeAll(async () => {
   app = await createApp({ STORAGE: 'memory' });
 });
 
-const ask = async (text: string): Promise<string> => textOf(await startConversation(app).say(text));
+const ask = (text: string): Promise<string> => askOnce(app, text);
 
 describe('yes/no questions judged on the facts they state', () => {
   it('不能 when the 智能软硬件 investment said after 软硬件…投了 is below （三）’s 500万', async () => {

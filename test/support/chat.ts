@@ -28,3 +28,6 @@ export function startConversation(app: App, locale = 'zh-CN') {
 }
 
 export const textOf = (replies: Partial<Activity>[]): string => replies.map((r) => r.text ?? '').join('\n');
+
+/** One message in a fresh conversation: the text of the bot's replies. */
+export const askOnce = async (app: App, text: string): Promise<string> => textOf(await startConversation(app).say(text));
