@@ -465,6 +465,14 @@ describe('small talk and meta', () => {
     expect(await c.ask('行，了解了，多谢')).toMatch(/^不客气/);
   });
 
+  it('reads small talk said with more words: thanks for a big help, what it is for, nothing else to ask', async () => {
+    const c = chat();
+    await c.ask('数字化车间认定有奖励吗');
+    expect(await c.ask('好，这回帮了大忙')).toMatch(/^不客气/);
+    expect(await chat().ask('请问你是干什么用的')).toMatch(/估算[\s\S]*政策体检/);
+    expect(await chat().ask('嗯，暂时没有别的问题了')).toContain('再见');
+  });
+
   it('never answers small talk with not-found', async () => {
     for (const text of ['你好', '谢谢', '好的', '在吗', '拜拜', '你是机器人吗']) expect(await chat().ask(text)).not.toMatch(NOT_FOUND);
   });
