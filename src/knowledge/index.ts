@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { knowledgePath } from './paths';
 import { allMeasures, parseNotice, type Measure, type Notice } from './notice';
+import { readTypos } from './typos';
 
 export * from './notice';
 export { knowledgePath, projectRoot } from './paths';
@@ -73,10 +74,7 @@ export function loadKnowledge(): Knowledge {
       throw new Error(`knowledge/other-policy.txt: ${term} must be in lexicon.txt and not in the notice`);
     }
   }
-  const typos = z
-    .object({ note: z.string(), typos: z.array(z.object({ typo: z.string().min(2), word: z.string().min(1), note: z.string().optional() })) })
-    .parse(JSON.parse(readFileSync(knowledgePath('typos.json'), 'utf8'))).typos;
-  for (const { typo } of typos) {
+  for (const { typo } of readTypos()) {
     if (measures.some((m) => m.text.includes(typo))) throw new Error(`knowledge/typos.json: the notice writes ${typo}`);
   }
   cached = { notice, measures, lexicon, synonyms, localPlaces, otherPolicyTerms };

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { parseChineseNumber } from '../knowledge/chinese-numbers';
-import { knowledgePath } from '../knowledge/paths';
+import { readTypos } from '../knowledge/typos';
 import { memoize } from '../memo';
 
 // Traditional (Taiwan, Hong Kong or plain) → simplified, as mainland users read it.
@@ -25,9 +24,7 @@ const PINYIN_AFTER_CHARACTER = /\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòū
  * Common mistypings of the notice's words (knowledge/typos.json: 技该 → 技改, 机站 → 基站),
  * put right after the text is simplified; read once, when the module loads.
  */
-export const TYPOS: readonly { typo: string; word: string }[] = (
-  JSON.parse(readFileSync(knowledgePath('typos.json'), 'utf8')) as { typos: { typo: string; word: string }[] }
-).typos.map(({ typo, word }) => ({ typo: typo.toUpperCase(), word: word.toUpperCase() }));
+const TYPOS: readonly { typo: string; word: string }[] = readTypos().map(({ typo, word }) => ({ typo: typo.toUpperCase(), word: word.toUpperCase() }));
 
 /**
  * Puts a question into the form the index uses:
