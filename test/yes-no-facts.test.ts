@@ -20,6 +20,12 @@ describe('yes/no questions judged on the facts they state', () => {
     expect(reply).toContain('500万');
   });
 
+  it('不能 for a recognition below the city level: 区里认定 is no （三）’s 市级新认定', async () => {
+    const reply = await ask('我们的智能工厂是区里认定的，还没有市级认定，能拿100万奖励吗');
+    expect(reply).toMatch(/^\*\*不能/);
+    expect(reply).toContain('市级新认定');
+  });
+
   it('不能 for a project the government invested in, however the words run (政府投资…项目)', async () => {
     const reply = await ask('市政府投资建设的智慧交通项目入选了十佳场景，能拿奖励吗');
     expect(reply).toMatch(/^\*\*不能\*\*/);
