@@ -419,7 +419,11 @@ class Turn {
 
   private list(act: Extract<Act, { kind: 'list' }>): QaTurn {
     const subject = this.subject(vocabulary().actCues);
-    if (subject.kind === 'none') return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus, cap: act.cap })]);
+    if (subject.kind === 'none') return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus, cap: act.cap, rate: act.rate })]);
+    // 20%的有哪几个, 有封顶的都列出来: a rate or a cap picks among all the awards, whatever measures the words find.
+    if (subject.kind === 'choose' && (act.rate !== undefined || act.focus === 'withCap')) {
+      return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus, rate: act.rate })]);
+    }
     // 按投资额比例给钱的有哪几条: the words (投资额) find several measures; the focus's list among them.
     if (subject.kind === 'choose' && (act.focus === 'rate' || act.focus === 'fixed')) {
       const among = ids(subject.hits);

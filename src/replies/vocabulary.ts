@@ -20,7 +20,7 @@ export const SMALL_TALK = ['human', 'identity', 'capabilities', 'help', 'goodbye
 export const APPLY_NEEDS = ['materials', 'deadline', 'phone', 'contact', 'procedure'] as const;
 export const ASPECTS = ['units', 'conditions', 'period', 'figures', 'full-text', 'summary'] as const;
 export const NOTICE_FACTS = ['validity', 'issuer', 'date', 'scope', 'overview'] as const;
-export const LIST_FOCUS = ['capped', 'unquantified', 'highest', 'fixed', 'rate'] as const;
+export const LIST_FOCUS = ['capped', 'unquantified', 'highest', 'fixed', 'rate', 'withCap'] as const;
 
 const DialogueSchema = z.object({
   note: Note,
