@@ -21,6 +21,13 @@ describe('how to apply, subsidy or not, combining: more of the words people use'
     expect(reply).toContain('市工业和信息化局');
   });
 
+  it('联系哪个部门 to get an award is whom to contact: no window in the notice first, then the units and the expiry', async () => {
+    const reply = await ask('想申请标识解析项目的奖励，应该联系哪个部门');
+    expect(reply).toMatch(/^通知没有写明具体的受理窗口和联系人/);
+    expect(reply).toContain('措施（九）');
+    expect(reply).toContain('2022年12月31日');
+  });
+
   it('是不是…补钱 about （十三） is answered 不算补贴, equity up to 50% of the share capital', async () => {
     const reply = await ask('拨改投是不是政府直接补钱');
     expect(reply).toMatch(/^\*\*不算补贴\*\*/);
