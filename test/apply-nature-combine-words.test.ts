@@ -34,6 +34,13 @@ describe('how to apply, subsidy or not, combining: more of the words people use'
     expect(reply).toContain('总股本的50%');
   });
 
+  it('拿了 an award named by more words than one gap holds (拿了…补贴，还能…) is combining, both measures cited', async () => {
+    const reply = await ask('拿了市里给的两化融合补贴，还能申请安全平台补助吗');
+    expect(reply).toMatch(/^通知未规定/);
+    expect(reply).toContain('措施（八）');
+    expect(reply).toContain('措施（十二）');
+  });
+
   it('同一笔 investment under two measures is combining: the notice does not say, both cited', async () => {
     const reply = await ask('同一笔投资拿了两化融合奖补，还能再申请十佳场景奖励吗');
     expect(reply).toMatch(/^通知未规定/);
