@@ -114,6 +114,19 @@ export function respond(text: string, lastMeasureId: number | undefined, ctx: Qa
     const own = withoutPlaces(normalized, elsewhere);
     return new Turn(own, own, topic, ctx).answer(readAct(own));
   }
+  // 外资控股的中小企业，能不能申请两化融合奖补: who owns the enterprise is a distinction the notice
+  // does not make; a yes/no question about a measure is answered without it, saying so first.
+  const owners = vocabulary().facts.ownership.filter((cue) => cue.pattern.test(normalized));
+  if (owners.length > 0 && readAct(normalized).kind === 'eligibility') {
+    const own = withoutCues(normalized, vocabulary().facts.ownership);
+    const turn = new Turn(own, own, topic, ctx).answer(readAct(own));
+    if (turn.act === 'eligibility' && turn.measures.length > 0 && !turn.hedged) {
+      const said = owners.sort((a, b) => b.phrase.length - a.phrase.length)[0].phrase;
+      const note = `通知没有区分企业的所有制，对“${said}”没有另作规定或限制；下面按措施本身的条件回答。`;
+      const [first, ...rest] = turn.replies;
+      return { ...turn, replies: [{ ...first, text: `${note}\n\n${first.text}` }, ...rest] };
+    }
+  }
   return new Turn(text, normalized, topic, ctx).answer(readAct(normalized));
 }
 
