@@ -21,10 +21,24 @@ describe('how to apply, subsidy or not, combining: more of the words people use'
     expect(reply).toContain('市工业和信息化局');
   });
 
+  it('联系哪个部门 to get an award is whom to contact: no window in the notice first, then the units and the expiry', async () => {
+    const reply = await ask('想申请标识解析项目的奖励，应该联系哪个部门');
+    expect(reply).toMatch(/^通知没有写明具体的受理窗口和联系人/);
+    expect(reply).toContain('措施（九）');
+    expect(reply).toContain('2022年12月31日');
+  });
+
   it('是不是…补钱 about （十三） is answered 不算补贴, equity up to 50% of the share capital', async () => {
     const reply = await ask('拨改投是不是政府直接补钱');
     expect(reply).toMatch(/^\*\*不算补贴\*\*/);
     expect(reply).toContain('总股本的50%');
+  });
+
+  it('拿了 an award named by more words than one gap holds (拿了…补贴，还能…) is combining, both measures cited', async () => {
+    const reply = await ask('拿了市里给的两化融合补贴，还能申请安全平台补助吗');
+    expect(reply).toMatch(/^通知未规定/);
+    expect(reply).toContain('措施（八）');
+    expect(reply).toContain('措施（十二）');
   });
 
   it('同一笔 investment under two measures is combining: the notice does not say, both cited', async () => {

@@ -128,4 +128,10 @@ describe('colloquial descriptions reach the measure that pays for them', () => {
   it('a penetration test or attack drill of control systems (工业控制系统…攻防演练) is （十二）’s 安全攻防验证', async () => {
     expect(await ask('我们想给工业控制系统做一次攻防演练，政策支持吗')).toContain('措施（十二）');
   });
+
+  it('a station people name (高铁站, 汽车站) is （十）’s 公共交通枢纽 opened for 5G base stations', async () => {
+    const reply = await ask('高铁站能不能免费给装5G基站');
+    expect(reply).toMatch(/^\*\*措施（十）/);
+    expect(reply).toContain('公共交通枢纽');
+  });
 });

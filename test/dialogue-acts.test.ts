@@ -60,6 +60,7 @@ describe('reading what a message does', () => {
     expect(act('定额的奖励有哪些')).toEqual({ kind: 'list', byPeriod: false, focus: 'fixed' });
     expect(act('这个股权投资算补贴吗')).toEqual({ kind: 'nature' });
     expect(act('金融局负责哪些')).toEqual({ kind: 'by-unit', unit: '市地方金融监管局' });
+    expect(act('人民银行在政策里管哪一块')).toEqual({ kind: 'by-unit', unit: '人民银行青岛市中心支行' });
     // Without a unit it is no such question.
     expect(act('负责哪些').kind).not.toBe('by-unit');
     // How an award is worked out is not whether it is one.

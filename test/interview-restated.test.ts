@@ -38,6 +38,21 @@ describe('answers that restate the condition', () => {
     }
   });
 
+  it('naming a kind the yes/no question lists (…认定为…、智能（互联）工厂、…) answers yes; 不是… answers no', async () => {
+    for (const [answer, next] of [
+      ['我们是智能工厂', 'category'],
+      ['自动化生产线', 'category'],
+      ['不是智能工厂', undefined],
+    ] as const) {
+      const chat = startConversation(app);
+      const asked = await chat.say(estimateCommand(rule('scenario-demo')));
+      expect(askedKey(asked)).toBe('newlyRecognized');
+      const replies = await chat.say(answer);
+      if (next) expect(askedKey(replies)).toBe(next);
+      else expect(textOf(replies)).toMatch(/不符合|不能/);
+    }
+  });
+
   it('an amount in one clause of a longer answer (之前没领过，累计0元) is the answer', async () => {
     const chat = startConversation(app);
     let replies = await chat.say(estimateCommand(rule('security-emergency-platform')));

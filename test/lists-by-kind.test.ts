@@ -21,6 +21,21 @@ describe('lists by kind', () => {
     expect(reply).toContain('其余奖补的上限或金额');
   });
 
+  it('awards paid at a rate said with % (5%的是哪几条): those at that rate, the others after', async () => {
+    const reply = await ask('补贴比例汇总一下，按10%给的是哪些');
+    expect(reply).toMatch(/^按10%计算的奖补有1项/);
+    expect(reply).toContain('“未来城市”十佳场景奖励');
+    expect(reply).toContain('其余奖补的比例或金额');
+  });
+
+  it('every award with a cap, each with its cap (有上限的都列一下，各自上限多少), not "which measure?"', async () => {
+    const reply = await ask('有上限的补助帮我列一下，各自上限多少');
+    expect(reply).toMatch(/^写明上限（封顶）或金额的奖补有5项/);
+    expect(reply).toContain('措施（六）平台服务商上云用平台奖补：最多500万元');
+    expect(reply).toContain('措施（十二）安全应急处置平台补助：最多200万元');
+    expect(reply).toContain('没有写明上限');
+  });
+
   it('a cap word without an amount is still the largest award (最高的是哪条), not a cap', async () => {
     const reply = await ask('单项奖励最高的是哪条');
     expect(reply).toMatch(/^\*\*单项金额最高的是/);

@@ -26,6 +26,7 @@ describe('normalising a question', () => {
   it('puts common mistypings of the notice’s words right (knowledge/typos.json)', () => {
     expect(normalizeQuery('设备技该项目')).toBe('设备技改项目');
     expect(normalizeQuery('楼顶装5g机站')).toBe('楼顶装5G基站');
+    expect(normalizeQuery('评上十加场景能拿多少')).toBe('评上十佳场景能拿多少');
     expect(topMeasure('技该项目有没有奖补')).toBe(7);
     // An enterprise's 厂区 is where its 5G园区's base stations stand.
     expect(topMeasure('厂区里建几座5g机站有补贴吗')).toBe(10);

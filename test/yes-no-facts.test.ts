@@ -20,6 +20,25 @@ describe('yes/no questions judged on the facts they state', () => {
     expect(reply).toContain('500万');
   });
 
+  it('不能 for a recognition below the city level: 区里认定 is no （三）’s 市级新认定', async () => {
+    const reply = await ask('我们的智能工厂是区里认定的，还没有市级认定，能拿100万奖励吗');
+    expect(reply).toMatch(/^\*\*不能/);
+    expect(reply).toContain('市级新认定');
+  });
+
+  it('who owns the enterprise (民营) does not take over a yes/no question: no such distinction, then the measure’s conditions', async () => {
+    const reply = await ask('我们是民营企业，能申请安全应急平台补助吗');
+    expect(reply).toMatch(/^通知没有区分企业的所有制，对“民营企业”/);
+    expect(reply).toContain('措施（十二）');
+    expect(reply).toContain('在我市注册法人机构');
+  });
+
+  it('an ownership word in a question about no measure is read whole: still outside', async () => {
+    const reply = await ask('外资企业增资扩股有奖励吗');
+    expect(reply).toMatch(/^通知没有提到/);
+    expect(reply).not.toContain('所有制');
+  });
+
   it('不能 for a project the government invested in, however the words run (政府投资…项目)', async () => {
     const reply = await ask('市政府投资建设的智慧交通项目入选了十佳场景，能拿奖励吗');
     expect(reply).toMatch(/^\*\*不能\*\*/);

@@ -35,9 +35,10 @@ export type Act =
   /**
    * Which measures pay money (grouped one-time / yearly when asked); `focus`: only the fixed sums,
    * only those paid as a share, the largest single award, those capped at `cap` yuan (封顶200万的有几条),
-   * or the measures that promise support without an amount.
+   * or the measures that promise support without an amount; with focus 'rate', `rate` the percent asked
+   * about (20%的有哪几个); 'withCap': every award with a cap, with its cap.
    */
-  | { kind: 'list'; byPeriod: boolean; focus?: ListFocus; cap?: number }
+  | { kind: 'list'; byPeriod: boolean; focus?: ListFocus; cap?: number; rate?: number }
   /** Is a measure's money a subsidy at all (拨改投算补贴吗)? */
   | { kind: 'nature' }
   /** Which measures a responsible unit has (市发改委负责哪些措施). */
@@ -77,6 +78,12 @@ function amountIn(text: string): number | undefined {
   const m = /(\d+(?:\.\d+)?)(万|亿)?元/.exec(text) ?? /(\d+(?:\.\d+)?)(万|亿)/.exec(text);
   if (!m) return undefined;
   return Math.round(Number(m[1]) * (m[2] === '亿' ? 1e8 : m[2] === '万' ? 1e4 : 1));
+}
+
+/** The first percentage in a normalised text: 20% → 20; undefined without one. */
+function percentIn(text: string): number | undefined {
+  const m = /(\d+(?:\.\d+)?)%/.exec(text);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** Later than the notice's validity (2022-12-31): a year written 2023 or after. */
@@ -147,6 +154,11 @@ export function readAct(normalized: string): Act {
   for (const { focus, cues } of v.listFocus) {
     if (!hasCue(text, cues)) continue;
     // 封顶200万的奖补有几条: a cap is asked about only with its amount; 最高的是哪条 is the largest.
+    if (focus === 'rate') {
+      // 20%的有哪几个: the awards paid at that rate.
+      const rate = percentIn(text);
+      return rate !== undefined ? { kind: 'list', byPeriod: period, focus, rate } : { kind: 'list', byPeriod: period, focus };
+    }
     if (focus !== 'capped') return { kind: 'list', byPeriod: period, focus };
     const cap = amountIn(text);
     if (cap !== undefined) return { kind: 'list', byPeriod: period, focus, cap };

@@ -4,7 +4,7 @@ import { allNotQuantifiedRules, allQuantifiedRules, type QuantifiedRule } from '
 import { ESTIMATE_ACTIONS } from './estimate-replies';
 import { FOLLOW_UP, unitsLine } from './measure-replies';
 import { formatDate, measureLabel, validityNote } from './notice-replies';
-import { awardCeiling, awardLine, paysFixedSums, PERIOD_WORDS, quantifiedRulesOf, unquantifiedRulesOf } from './rule-words';
+import { awardCeiling, awardLine, awardRates, paysFixedSums, PERIOD_WORDS, quantifiedRulesOf, unquantifiedRulesOf } from './rule-words';
 import type { Reply, ReplyAction } from './types';
 import type { ListFocus } from './vocabulary';
 
@@ -26,6 +26,8 @@ export interface CatalogueOptions {
   cap?: number;
   /** With focus 'fixed' or 'rate': only the awards of these measures (按投资额比例 → the two paid on investment). */
   among?: number[];
+  /** With focus 'rate': the rate asked about, in percent (20%的有哪几个). */
+  rate?: number;
 }
 
 const awards = () => allQuantifiedRules.filter((rule) => rule.amountKind === 'award');
@@ -45,9 +47,13 @@ export function catalogueReply(notice: Notice, options: CatalogueOptions): Reply
       ? highestLines(expired)
       : options.focus === 'fixed'
         ? fixedLines(expired, options.among)
-        : options.focus === 'rate'
+        : options.focus === 'rate' && options.rate !== undefined
+          ? ratedLines(expired, options.rate)
+          : options.focus === 'rate'
           ? rateLines(expired, options.among)
-          : allLines(expired, options.byPeriod);
+          : options.focus === 'withCap'
+            ? withCapLines(expired)
+            : allLines(expired, options.byPeriod);
   lines.push(checkUpLine);
   return {
     text: lines.join('\n\n'),
@@ -136,6 +142,36 @@ function rateLines(expired: string, among?: number[]): string[] {
     [`按比例计算的奖补有${shares.length}项${among ? '与所问相关' : ''}（${expired}）：`, ...shares.map((rule) => line(rule))].join('\n'),
     ...(otherShares.length > 0 ? [`另有按其他基数的比例计算的：${otherShares.map((rule) => `${rule.clause.cite}${rule.title}（${awardLine(rule)}）`).join('；')}。`] : []),
     `${fixed.map((rule) => `${rule.clause.cite}${rule.title}`).join('、')}是固定金额：${fixed.map(awardLine).join('；')}。`,
+    ...equityLines(),
+  ];
+}
+
+/** The awards paid at the rate asked about (20%), then every award's rate or sums. */
+function ratedLines(expired: string, rate: number): string[] {
+  const at = awards().filter((rule) => awardRates(rule).includes(rate));
+  const others = awards().filter((rule) => !at.includes(rule));
+  const lead =
+    at.length > 0
+      ? [`按${rate}%计算的奖补有${at.length}项（${expired}）：`, ...at.map((rule) => line(rule))].join('\n')
+      : `通知中没有按${rate}%计算的奖补（${expired}）。`;
+  return [lead, ['其余奖补的比例或金额：', ...others.map((rule) => line(rule))].join('\n'), ...equityLines()];
+}
+
+/** Every award with a cap (or fixed sums), from the highest cap down, each with its cap; those without one apart. */
+function withCapLines(expired: string): string[] {
+  const capped = awards()
+    .flatMap((rule) => {
+      const ceiling = awardCeiling(rule);
+      return ceiling ? [{ rule, ceiling }] : [];
+    })
+    .sort((a, b) => b.ceiling.yuan - a.ceiling.yuan);
+  const uncapped = awards().filter((rule) => awardCeiling(rule) === undefined);
+  return [
+    [
+      `写明上限（封顶）或金额的奖补有${capped.length}项，上限从高到低（${expired}）：`,
+      ...capped.map(({ rule, ceiling }) => `- ${rule.clause.cite}${rule.title}：最多${ceiling.yuan / 10000}万元（${awardLine(rule)}，${PERIOD_WORDS[rule.period]}）`),
+    ].join('\n'),
+    ...uncapped.map((rule) => `${rule.clause.cite}${rule.title}${awardLine(rule)}：随基数而定，没有写明上限。`),
     ...equityLines(),
   ];
 }

@@ -114,6 +114,19 @@ export function respond(text: string, lastMeasureId: number | undefined, ctx: Qa
     const own = withoutPlaces(normalized, elsewhere);
     return new Turn(own, own, topic, ctx).answer(readAct(own));
   }
+  // 外资控股的中小企业，能不能申请两化融合奖补: who owns the enterprise is a distinction the notice
+  // does not make; a yes/no question about a measure is answered without it, saying so first.
+  const owners = vocabulary().facts.ownership.filter((cue) => cue.pattern.test(normalized));
+  if (owners.length > 0 && readAct(normalized).kind === 'eligibility') {
+    const own = withoutCues(normalized, vocabulary().facts.ownership);
+    const turn = new Turn(own, own, topic, ctx).answer(readAct(own));
+    if (turn.act === 'eligibility' && turn.measures.length > 0 && !turn.hedged) {
+      const said = owners.sort((a, b) => b.phrase.length - a.phrase.length)[0].phrase;
+      const note = `通知没有区分企业的所有制，对“${said}”没有另作规定或限制；下面按措施本身的条件回答。`;
+      const [first, ...rest] = turn.replies;
+      return { ...turn, replies: [{ ...first, text: `${note}\n\n${first.text}` }, ...rest] };
+    }
+  }
   return new Turn(text, normalized, topic, ctx).answer(readAct(normalized));
 }
 
@@ -419,7 +432,11 @@ class Turn {
 
   private list(act: Extract<Act, { kind: 'list' }>): QaTurn {
     const subject = this.subject(vocabulary().actCues);
-    if (subject.kind === 'none') return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus, cap: act.cap })]);
+    if (subject.kind === 'none') return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus, cap: act.cap, rate: act.rate })]);
+    // 20%的有哪几个, 有封顶的都列出来: a rate or a cap picks among all the awards, whatever measures the words find.
+    if (subject.kind === 'choose' && (act.rate !== undefined || act.focus === 'withCap')) {
+      return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus, rate: act.rate })]);
+    }
     // 按投资额比例给钱的有哪几条: the words (投资额) find several measures; the focus's list among them.
     if (subject.kind === 'choose' && (act.focus === 'rate' || act.focus === 'fixed')) {
       const among = ids(subject.hits);

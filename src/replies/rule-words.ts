@@ -39,6 +39,10 @@ function awardFigures(rule: QuantifiedRule) {
 }
 
 /** True when a rule pays fixed sums rather than a share of something: （三）'s 300万元、100万元、50万元. */
+/** The rates (in percent) a rule pays by: platform-cloud-service → [20]. */
+export const awardRates = (rule: QuantifiedRule): number[] =>
+  awardFigures(rule).flatMap((f) => (f.kind === 'rate' ? [f.percent] : []));
+
 export const paysFixedSums = (rule: QuantifiedRule): boolean => !awardFigures(rule).some((f) => f.kind === 'rate');
 
 /**

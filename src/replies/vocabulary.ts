@@ -20,7 +20,7 @@ export const SMALL_TALK = ['human', 'identity', 'capabilities', 'help', 'goodbye
 export const APPLY_NEEDS = ['materials', 'deadline', 'phone', 'contact', 'procedure'] as const;
 export const ASPECTS = ['units', 'conditions', 'period', 'figures', 'full-text', 'summary'] as const;
 export const NOTICE_FACTS = ['validity', 'issuer', 'date', 'scope', 'overview'] as const;
-export const LIST_FOCUS = ['capped', 'unquantified', 'highest', 'fixed', 'rate'] as const;
+export const LIST_FOCUS = ['capped', 'unquantified', 'highest', 'fixed', 'rate', 'withCap'] as const;
 
 const DialogueSchema = z.object({
   note: Note,
@@ -62,6 +62,7 @@ const FactsSchema = z.object({
     groups: z.array(z.object({ rule: z.string().min(1), role: z.string().min(1), phrases: Phrases, instead: z.string().min(1).optional() })),
   }),
   places: z.object({ note: Note, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
+  ownership: Listed,
   amounts: z.object({ note: Note, asked: Phrases, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
 });
 
@@ -253,6 +254,8 @@ export interface Vocabulary {
     roles: { rule: string; role: string; instead?: string; cues: Cue[] }[];
     /** Phrases whose gap holds a place: in Qingdao → yes, elsewhere → no (在济南注册). */
     places: { input: string; patterns: RegExp[] }[];
+    /** Who owns the enterprise (外资控股, 民营): a distinction the notice does not make. */
+    ownership: Cue[];
     amounts: { input: string; cues: Cue[] }[];
     /** The words right before an amount that make it the award asked about (能拿100万不), not a fact. */
     asked: RegExp;
@@ -383,6 +386,7 @@ export function vocabulary(): Vocabulary {
       statementCues: statements.flatMap((s) => s.cues),
       roles,
       places,
+      ownership: compileCues(f.ownership.phrases),
       amounts,
       asked: new RegExp(`(?:${f.amounts.asked.map(partSource).join('|')})$`),
     },

@@ -70,9 +70,12 @@ export function describeInput(key: string, spec: InputSpec): InputDescription {
     optional: spec.default !== undefined,
     ...(spec.default !== undefined ? { default: spec.default } : {}),
     ...(spec.unit ? { unit: spec.unit } : {}),
-    // Restating the question's own condition (是区域性工业互联网安全应急处置平台) answers yes;
-    // a negation before it (不是…) turns it round, as for any own word.
-    ...(spec.words ? { words: { yes: [...(spec.words.yes ?? []), ...ownCondition(spec.label)], no: [...(spec.words.no ?? [])] } } : {}),
+    // Restating the question's own condition (是区域性工业互联网安全应急处置平台), or naming one of
+    // the kinds the question lists (数字化车间 to …认定为工业互联网平台、…、数字化车间或自动化生产线？),
+    // answers yes; a negation before it (不是…) turns it round, as for any own word.
+    ...(spec.words
+      ? { words: { yes: [...(spec.words.yes ?? []), ...ownCondition(spec.label), ...listedKinds(spec.question)], no: [...(spec.words.no ?? [])] } }
+      : {}),
     ...(spec.plausibleMin !== undefined ? { plausibleMin: spec.plausibleMin } : {}),
   };
 }
@@ -122,4 +125,16 @@ export const describeRules = (): RuleDescription[] => allRules.map(describeRule)
 const ownCondition = (label: string): string[] => {
   const plain = label.replace(/[“”"'‘’（）()]/g, '');
   return plain.length >= 4 ? [plain] : [];
+};
+
+/**
+ * The kinds a yes/no question lists after 为/是/属于, split at 、 or 或/和/及: 认定为工业互联网平台、
+ * 智能（互联）工厂、数字化车间或自动化生产线？ → 工业互联网平台, 智能互联工厂, 智能工厂, 数字化车间,
+ * 自动化生产线. A question without such a list gives none.
+ */
+export const listedKinds = (question: string): string[] => {
+  const list = /(?:为|是|属于)((?:(?!为|是|属于)[^，。？?])*、[^，。？?]*)/.exec(question);
+  if (!list) return [];
+  const items = list[1].split(/、|或|和|及/).flatMap((item) => [item.replace(/[（）()]/g, ''), item.replace(/[（(][^）)]*[）)]/g, '')]);
+  return [...new Set(items.filter((item) => item.length >= 2))];
 };
