@@ -473,6 +473,16 @@ describe('small talk and meta', () => {
     expect(await chat().ask('嗯，暂时没有别的问题了')).toContain('再见');
   });
 
+  it('reads 问完了 / 没啥要问的了 as the end of the chat, with thanks or without: goodbye, not not-found', async () => {
+    const c = chat();
+    await c.ask('上云用平台有什么补贴');
+    const reply = await c.ask('嗯，谢谢，都问完了');
+    expect(reply).toMatch(/^再见[\s\S]*欢迎随时/);
+    expect(reply).not.toMatch(NOT_FOUND);
+    expect(await chat().ask('嗯，没啥要问的了')).toContain('再见');
+    expect(await chat().ask('问完了')).toContain('再见');
+  });
+
   it('never answers small talk with not-found', async () => {
     for (const text of ['你好', '谢谢', '好的', '在吗', '拜拜', '你是机器人吗']) expect(await chat().ask(text)).not.toMatch(NOT_FOUND);
   });
