@@ -36,6 +36,17 @@ describe('elliptical follow-ups stay on the measure just discussed', () => {
     for (const condition of (getRule('platform-cloud-service') as QuantifiedRule).conditions) expect(reply).toContain(condition.quote);
   });
 
+  it('起码 / 至少得 / 最少要 after a measure ask for its threshold: the conditions, not not-found', async () => {
+    const c = chat();
+    await c.ask('数字化车间认定有奖励吗');
+    const reply = await c.ask('项目投资起码要多少');
+    expect(reply).toMatch(/^措施（三）[\s\S]*条件/);
+    expect(reply).toContain('500万元');
+    const d = chat();
+    await d.ask('两化融合奖补是什么');
+    expect(await d.ask('投资至少得多少')).toMatch(/^措施（八）[\s\S]*条件/);
+  });
+
   it('补多少 and 最高投多少 give the figures of the measure in context', async () => {
     const c = chat();
     await c.ask('工业互联网安全保障有什么政策');
@@ -471,6 +482,16 @@ describe('small talk and meta', () => {
     expect(await c.ask('好，这回帮了大忙')).toMatch(/^不客气/);
     expect(await chat().ask('请问你是干什么用的')).toMatch(/估算[\s\S]*政策体检/);
     expect(await chat().ask('嗯，暂时没有别的问题了')).toContain('再见');
+  });
+
+  it('reads 问完了 / 没啥要问的了 as the end of the chat, with thanks or without: goodbye, not not-found', async () => {
+    const c = chat();
+    await c.ask('上云用平台有什么补贴');
+    const reply = await c.ask('嗯，谢谢，都问完了');
+    expect(reply).toMatch(/^再见[\s\S]*欢迎随时/);
+    expect(reply).not.toMatch(NOT_FOUND);
+    expect(await chat().ask('嗯，没啥要问的了')).toContain('再见');
+    expect(await chat().ask('问完了')).toContain('再见');
   });
 
   it('never answers small talk with not-found', async () => {

@@ -26,6 +26,12 @@ describe('yes/no questions judged on the facts they state', () => {
     expect(reply).toContain('市级新认定');
   });
 
+  it('不能 for a project the province approved, said with 的 between (省里立的项): no （九）’s 国家立项', async () => {
+    const reply = await ask('我们的标识解析项目是省里立的项，能拿（九）的奖励吗');
+    expect(reply).toMatch(/^\*\*不能/);
+    expect(reply).toContain('国家立项');
+  });
+
   it('who owns the enterprise (民营) does not take over a yes/no question: no such distinction, then the measure’s conditions', async () => {
     const reply = await ask('我们是民营企业，能申请安全应急平台补助吗');
     expect(reply).toMatch(/^通知没有区分企业的所有制，对“民营企业”/);

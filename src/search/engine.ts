@@ -149,8 +149,11 @@ export const isFragment = (word: string): boolean => {
   const tag = wordTag(word);
   const chars = [...word];
   if (tag === 'v') return chars.length === 2 && COMPLEMENTS.has(chars[1]);
-  if (tag !== 'x' || chars.length < 3) return false;
+  if (tag !== 'x' || chars.length < 2) return false;
   const charTags = chars.map((char) => wordTag(char));
+  // 挺高, 太贵 (an adverb and the adjective or verb it qualifies), 个帮 of 搭了个帮…的平台 (a
+  // measure word and the verb after it): two characters that say how, never a topic.
+  if (chars.length === 2) return /^(d|q)$/.test(charTags[0]) && /^(a|v)$/.test(charTags[1]);
   if (!charTags.some((t) => t === 'v')) return false;
   return /^(q|m)$/.test(charTags[0]) || charTags[charTags.length - 1] === 'v' || charTags.some((t) => /^(d|a)$/.test(t));
 };
