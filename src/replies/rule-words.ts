@@ -38,12 +38,12 @@ function awardFigures(rule: QuantifiedRule) {
   return Object.values(rule.clause.figures).filter((f) => !thresholds.has(f.quote));
 }
 
-/** True when a rule pays fixed sums rather than a share of something: （三）'s 300万元、100万元、50万元. */
 /** The rates (in percent) a rule pays by: platform-cloud-service → [20]. */
 export const awardRates = (rule: QuantifiedRule): number[] =>
   awardFigures(rule).flatMap((f) => (f.kind === 'rate' ? [f.percent] : []));
 
-export const paysFixedSums = (rule: QuantifiedRule): boolean => !awardFigures(rule).some((f) => f.kind === 'rate');
+/** True when a rule pays fixed sums rather than a share of something: （三）'s 300万元、100万元、50万元. */
+export const paysFixedSums = (rule: QuantifiedRule): boolean => awardRates(rule).length === 0;
 
 /**
  * The most one award of a rule can be, as the notice states it: its cap, or its largest fixed sum;
