@@ -11,6 +11,7 @@ import { RateLimiter } from './http/rate-limit';
 import { noteRequest } from './http/request-log';
 import { loadKnowledge } from './knowledge';
 import { registerPortal } from './portal';
+import { warmUp, type QaContext } from './replies';
 import { rulesForMeasure } from './rules';
 import { PolicySearch } from './search';
 import { createServer } from './server';
@@ -36,7 +37,7 @@ export interface App {
 
 /**
  * Builds the whole application from settings (defaults: local, unauthenticated, SQLite):
- * store → knowledge → search index → bot with conversation state in the store → HTTP
+ * store → knowledge → search index (warmed up: src/replies/warm-up.ts) → bot with conversation state in the store → HTTP
  * server with per-client rate limits → Direct Line and the portal pages. Nothing listens
  * yet; index.ts does that. A store that cannot be opened (Redis unreachable, a corrupt
  * SQLite file) fails here with an error naming it.
@@ -51,15 +52,16 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<App
   const insights = config.INSIGHTS_ENABLED
     ? new InsightsRecorder(store.insights, { retentionDays: config.INSIGHTS_RETENTION_DAYS })
     : undefined;
-  const bot = new PolicyBot(
-    new ChannelScopedConversationState(store.botState),
-    {
-      notice: knowledge.notice,
-      search,
-      isEstimable: (measureId) => rulesForMeasure(measureId).some((rule) => rule.kind === 'quantified'),
-    },
-    { observe: (outcome) => noteRequest({ outcome }), insights },
-  );
+  const qa: QaContext = {
+    notice: knowledge.notice,
+    search,
+    isEstimable: (measureId) => rulesForMeasure(measureId).some((rule) => rule.kind === 'quantified'),
+  };
+  warmUp(qa);
+  const bot = new PolicyBot(new ChannelScopedConversationState(store.botState), qa, {
+    observe: (outcome) => noteRequest({ outcome }),
+    insights,
+  });
 
   const limiter = new RateLimiter(store.counters, {
     admin: config.RATE_LIMIT_ADMIN_LOGIN,

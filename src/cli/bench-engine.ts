@@ -2,7 +2,8 @@
  * One measurement of the Q&A core alone, in a fresh process (run by bench.ts): knowledge +
  * nodejieba + minisearch index, then 200 questions through the search engine, then the
  * same 200 through respond() as one conversation (each turn with the topic the previous
- * one left: what a turn of the bot costs before Bot Framework).
+ * one left: what a turn of the bot costs before Bot Framework), after the warm-up that
+ * createApp runs before the server listens.
  *   node dist/src/cli/bench-engine.js trimmed|full
  * Prints one JSON line: readyMs (since process start), rssMb after the searches and
  * rssAfterTurnsMb after the respond() turns, and the latency of each search and turn in ms.
@@ -29,13 +30,14 @@ const rssAfterSearchMb = process.memoryUsage().rss / 2 ** 20;
 
 async function turns(): Promise<number[]> {
   // Loaded only now, so that ready and RSS above measure the search engine alone.
-  const { respond } = await import('../replies');
+  const { respond, warmUp } = await import('../replies');
   const { rulesForMeasure } = await import('../rules');
   const ctx = {
     notice: knowledge.notice,
     search: engine,
     isEstimable: (id: number) => rulesForMeasure(id).some((rule) => rule.kind === 'quantified'),
   };
+  warmUp(ctx); // as createApp does before the server listens
   const latencies: number[] = [];
   let topic: number | undefined;
   for (const question of benchQuestions(200)) {

@@ -7,3 +7,4 @@ export { ADAPTIVE_CARD_VERSION, type AdaptiveCard, type CardElement } from './es
 export * from './estimate-interview';
 export * from './estimate-replies';
 export * from './rating-replies';
+export * from './warm-up';
