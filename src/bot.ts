@@ -1,4 +1,4 @@
-import { ActivityHandler, DeliveryModes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, DeliveryModes, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { MainDialog, type ConversationMemory } from '../dialogs/main-dialog';
@@ -84,19 +84,25 @@ export class PolicyBot extends ActivityHandler {
    * the meantime (on another instance: the store's eTag says so), runs it again on the
    * fresh state rather than overwrite, up to MAX_TURN_ATTEMPTS times. Only while its
    * replies are still held back (expectReplies: Direct Line and the in-process chat), so
-   * the user never sees both.
+   * the user never sees both. Each attempt after the first gets a context of its own,
+   * with what the adapter put in the turn's state: one that has already "responded" would
+   * make the prompts keep quiet (they re-ask only when nothing was said in the turn).
    */
   override async run(context: TurnContext): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      resetNote(context);
+    const arrived = new Map(context.turnState);
+    let attempt = context;
+    for (let attempts = 1; ; attempts++) {
+      resetNote(attempt);
       try {
-        await super.run(context);
-        return this.report(context, noteOf(context));
+        await super.run(attempt);
+        if (attempt !== context) context.bufferedReplyActivities.push(...attempt.bufferedReplyActivities);
+        return this.report(attempt, noteOf(attempt));
       } catch (error) {
-        const retry = isETagConflict(error) && context.activity.deliveryMode === DeliveryModes.ExpectReplies && attempt < MAX_TURN_ATTEMPTS;
+        const retry = isETagConflict(error) && context.activity.deliveryMode === DeliveryModes.ExpectReplies && attempts < MAX_TURN_ATTEMPTS;
         if (!retry) throw error;
         context.bufferedReplyActivities.length = 0;
-        await this.conversationState.load(context, true);
+        attempt = new TurnContext(context.adapter, context.activity);
+        for (const [key, value] of arrived) attempt.turnState.set(key, value);
       }
     }
   }

@@ -59,3 +59,55 @@ describe('a turn whose conversation another turn saved first', () => {
     expect(storage.writes).toBe(2);
   });
 });
+
+/** A store that holds one instance's first write until `release` is called (its turn is slower). */
+function heldBack(inner: Storage) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let arrived!: () => void;
+  const writeArrived = new Promise<void>((resolve) => (arrived = resolve));
+  const counted = {
+    writes: 0,
+    release,
+    writeArrived,
+    store: {
+      read: (keys: string[]) => inner.read(keys),
+      delete: (keys: string[]) => inner.delete(keys),
+      async write(changes: StoreItems) {
+        if (++counted.writes === 1) {
+          arrived();
+          await released;
+        }
+        return inner.write(changes);
+      },
+    } satisfies Storage,
+  };
+  return counted;
+}
+
+describe('two instances answering one conversation at the same moment', () => {
+  it('never overwrite each other: the turn that saves second runs again on what the first saved', async () => {
+    const app = await createApp({ STORAGE: 'memory' });
+    const qa = { notice: loadKnowledge().notice, search: app.search, isEstimable: () => true };
+    const slow = heldBack(app.store.botState);
+    const instanceA = createInProcessDelivery(app.adapter, new PolicyBot(new ChannelScopedConversationState(slow.store), qa));
+    const instanceB = createInProcessDelivery(app.adapter, new PolicyBot(new ChannelScopedConversationState(app.store.botState), qa));
+    const conversation = 'two-instances-1';
+    const key = `self-hosted/test/conversations/${conversation}/`; // delivered in-process, as Direct Line does
+    await instanceB(message('两化融合项目补贴多少', conversation));
+
+    // A reads the conversation and holds its save; meanwhile B starts an estimate and saves it.
+    const aReplies = instanceA(message('标识解析有什么奖励', conversation));
+    await slow.writeArrived;
+    await instanceB(message('帮我估算两化融合的奖励', conversation));
+    expect((await app.store.botState.read([key]))[key].dialogState.dialogStack).toHaveLength(1);
+    slow.release();
+    const texts = (await aReplies).filter((r) => r.type === 'message').map((r) => r.text ?? '');
+
+    expect(slow.writes).toBe(2); // A's first save was refused, and its turn ran again
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.join('\n')).toMatch(/措施（九）/);
+    // B's estimate is still there: A answered inside it rather than wiping it out.
+    expect((await app.store.botState.read([key]))[key].dialogState.dialogStack).toHaveLength(1);
+  });
+});

@@ -49,8 +49,10 @@ export class ExpiringMemoryStorage implements Storage {
       const { eTag: _ignored, ...value } = item;
       const json = JSON.stringify(value);
       if (Buffer.byteLength(json) > MAX_BOT_STATE_BYTES) throw new Error(`Storage: state of "${key}" exceeds ${MAX_BOT_STATE_BYTES} bytes`);
+      const eTag = String(this.nextETag++);
       this.entries.delete(key);
-      this.entries.set(key, { json, eTag: String(this.nextETag++), touchedAt: this.now() });
+      this.entries.set(key, { json, eTag, touchedAt: this.now() });
+      item.eTag = eTag;
     }
     this.evictOverflow();
   }

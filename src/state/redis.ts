@@ -241,6 +241,7 @@ class RedisBotState implements Storage {
       if (Buffer.byteLength(json) > MAX_BOT_STATE_BYTES) throw new Error(`Storage: state of "${key}" exceeds ${MAX_BOT_STATE_BYTES} bytes`);
       const written = await call(this.redis, () => this.redis.stateWrite(PREFIX + 'bs:' + key, eTag ?? '', json, this.ttlMs));
       if (written === -1) throw new ETagConflictError(key);
+      item.eTag = String(written);
     }
   }
 

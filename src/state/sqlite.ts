@@ -126,7 +126,7 @@ class SqliteBotState implements Storage {
     this.select = db.prepare('SELECT json, etag, touched_at FROM bot_state WHERE key = ? AND touched_at >= ?');
     this.touch = db.prepare('UPDATE bot_state SET touched_at = ? WHERE key = ?');
     this.upsert = db.prepare(
-      'INSERT INTO bot_state (key, etag, json, touched_at) VALUES (@key, 1, @json, @now) ON CONFLICT (key) DO UPDATE SET etag = etag + 1, json = @json, touched_at = @now',
+      'INSERT INTO bot_state (key, etag, json, touched_at) VALUES (@key, 1, @json, @now) ON CONFLICT (key) DO UPDATE SET etag = etag + 1, json = @json, touched_at = @now RETURNING etag',
     );
     this.currentETag = db.prepare('SELECT etag FROM bot_state WHERE key = ? AND touched_at >= ?');
     this.remove = db.prepare('DELETE FROM bot_state WHERE key = ?');
@@ -139,7 +139,7 @@ class SqliteBotState implements Storage {
         const now = this.now();
         const current = this.currentETag.get(key, now - this.ttlMs) as { etag: number } | undefined;
         if (current && eTag && eTag !== '*' && String(current.etag) !== eTag) throw new ETagConflictError(key);
-        this.upsert.run({ key, json, now });
+        item.eTag = String((this.upsert.get({ key, json, now }) as { etag: number }).etag);
       }
     });
   }

@@ -9,7 +9,11 @@ import type { InsightsStore } from '../insights/events';
  */
 export interface StateStore {
   readonly kind: 'memory' | 'sqlite' | 'redis';
-  /** botbuilder's Storage for ConversationState: optimistic concurrency with eTags. */
+  /**
+   * botbuilder's Storage for ConversationState: optimistic concurrency with eTags. A write
+   * with a stale eTag fails (ETagConflictError); a successful one gives each item written
+   * its new eTag, so the same turn can save again.
+   */
   readonly botState: Storage;
   readonly directLine: DirectLineStore;
   readonly counters: CounterStore;
