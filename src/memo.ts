@@ -4,9 +4,14 @@
  * words — normalising, cutting, reading a number — whose results are never changed.
  *
  *   const cutOnce = memoize(cut, 1000);
+ *   const normalizeOnce = memoize(normalize, 64, { fixedPoint: (text) => text }); // normalize(normalize(x)) = normalize(x)
  */
-export function memoize<T>(fn: (input: string) => T, size: number): (input: string) => T {
+export function memoize<T>(fn: (input: string) => T, size: number, options: { fixedPoint?: (result: T) => string } = {}): (input: string) => T {
   const recent = new Map<string, T>();
+  const remember = (input: string, result: T) => {
+    if (recent.size >= size) recent.delete(recent.keys().next().value as string);
+    recent.set(input, result);
+  };
   return (input: string) => {
     const known = recent.get(input);
     if (known !== undefined || recent.has(input)) {
@@ -15,8 +20,11 @@ export function memoize<T>(fn: (input: string) => T, size: number): (input: stri
       return known as T;
     }
     const result = fn(input);
-    if (recent.size >= size) recent.delete(recent.keys().next().value as string);
-    recent.set(input, result);
+    remember(input, result);
+    // A normaliser's output is its own result (f(f(x)) = f(x)): remembered as an input too,
+    // so passing a normalised text on costs a lookup.
+    const fixed = options.fixedPoint?.(result);
+    if (fixed !== undefined && fixed !== input) remember(fixed, result);
     return result;
   };
 }

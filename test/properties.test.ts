@@ -4,6 +4,7 @@ import { loadKnowledge } from '../src/knowledge';
 import { respond, type QaContext } from '../src/replies';
 import { allInputs, allRules, estimate, readAmount, readYesNo } from '../src/rules';
 import { normalizeQuery, PolicySearch } from '../src/search';
+import { normalizeText } from '../src/search/normalize';
 
 /**
  * Whatever a user or an API caller sends, no exception escapes and every output is valid:
@@ -33,9 +34,21 @@ describe('normalizeQuery', () => {
       fc.property(messyText, (text) => {
         const once = normalizeQuery(text);
         expect(typeof once).toBe('string');
-        expect(normalizeQuery(once)).toBe(once);
+        // normalizeQuery remembers its output as already normal: the normaliser itself must agree.
+        expect(normalizeText(once)).toBe(once);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('leaves normalised questions as they are: traditional, full-width, Chinese amounts, typos, Latin letters', () => {
+    const pieces = ['兩化融合', '項目補貼', '多少', '五十万', '一千二百万', '两百来万', '技该', '机站', 'ＭＥＳ', '１２０', 'mes', '5g', ' ', '？', '(guān)', '十佳'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const once = normalizeText(parts.join(''));
+        expect(normalizeText(once)).toBe(once);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

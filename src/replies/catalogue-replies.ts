@@ -1,5 +1,5 @@
 import type { Measure, Notice } from '../knowledge';
-import { normalizeQuery } from '../search';
+import { normalizeKnown } from '../search';
 import { allNotQuantifiedRules, allQuantifiedRules, type QuantifiedRule } from '../rules';
 import { ESTIMATE_ACTIONS } from './estimate-replies';
 import { FOLLOW_UP, unitsLine } from './measure-replies';
@@ -211,7 +211,7 @@ export function measuresNamingReply(phrase: string, measures: Measure[], notice:
   const lineOf = (measure: Measure) => {
     const paying = quantifiedRulesOf(measure.id).filter((rule) => rule.amountKind === 'award');
     if (paying.length > 0) return `- ${measureLabel(measure)}：${paying.map((rule) => `${rule.title}${awardLine(rule)}`).join('；')}`;
-    const sentence = measure.body.split(/(?<=[。；])/).find((s) => normalizeQuery(s).includes(phrase)) ?? measure.body;
+    const sentence = measure.body.split(/(?<=[。；])/).find((s) => normalizeKnown(s).includes(phrase)) ?? measure.body;
     return `- ${measureLabel(measure)}：${sentence.replace(/[。；]$/, '')}`;
   };
   const lines = [[`通知中写到“${phrase}”的措施有${measures.length}条（${expired}）：`, ...measures.map(lineOf)].join('\n'), checkUpLine];

@@ -1,5 +1,5 @@
 import { loadKnowledge, type Measure, type Notice } from '../knowledge';
-import { closeHits, cutForSearch, findMeasureReference, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
+import { closeHits, cutForSearch, findMeasureReference, normalizeKnown, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
 import { isStopword, wordTag } from '../search/segmenter';
 import { aspectOf, asksAboutLater, asksYesNo, readAct, type Act, type ActKind } from './acts';
 import { awardsForReply, catalogueReply, measuresNamingReply, natureReply } from './catalogue-replies';
@@ -97,7 +97,7 @@ export function respond(text: string, lastMeasureId: number | undefined, ctx: Qa
   const normalized = normalizeQuery(text);
   const topic = lastMeasureId === undefined ? undefined : ctx.search.getMeasure(lastMeasureId);
   const section = ctx.notice.sections.find(
-    (s) => normalized === normalizeQuery(s.heading) || normalized === normalizeQuery(s.title),
+    (s) => normalized === normalizeKnown(s.heading) || normalized === normalizeKnown(s.title),
   );
   if (section) return { replies: [sectionMenu(section)], lastMeasureId, act: 'section', measures: [] };
   // 我们总部在杭州…准备在青岛注册: another city beside Qingdao is where the asker comes from, left
@@ -460,7 +460,7 @@ class Turn {
     const own = withoutAmounts(withoutCues(this.normalized, vocabulary().actCues));
     const phrase = this.ctx.search.words(own).join('');
     if (phrase === '') return undefined;
-    const rules = allQuantifiedRules.filter((rule) => rule.amountKind === 'award' && normalizeQuery(rule.subject).includes(phrase));
+    const rules = allQuantifiedRules.filter((rule) => rule.amountKind === 'award' && normalizeKnown(rule.subject).includes(phrase));
     const measures = [...new Set(rules.map((rule) => rule.clause.measure))].map((id) => this.ctx.search.getMeasure(id)!);
     return rules.length > 0 ? { phrase, rules, measures } : undefined;
   }
@@ -476,7 +476,7 @@ class Turn {
     while (words.length > 0 && v.generic.has(words[words.length - 1])) words.pop();
     const phrase = words.join('');
     if (words.length === 0 || words.every((word) => v.generic.has(word))) return undefined;
-    const measures = this.ctx.notice.sections.flatMap((section) => section.measures).filter((m) => normalizeQuery(m.text).includes(phrase));
+    const measures = this.ctx.notice.sections.flatMap((section) => section.measures).filter((m) => normalizeKnown(m.text).includes(phrase));
     return measures.length > 1 ? { phrase, measures } : undefined;
   }
 

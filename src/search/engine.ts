@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import { sentencesOf, type Knowledge, type Measure } from '../knowledge';
+import { memoize } from '../memo';
 import { normalizeQuery } from './normalize';
 import { findMeasureReference } from './references';
 import {
@@ -52,6 +53,8 @@ interface QueryTerm {
   unknown: boolean;
   /** form → weight: the word itself 1, its sub-words and synonyms less. */
   forms: Map<string, number>;
+  /** What the word weighs in a measure's coverage of the question (its general idf, adjusted when unknown). */
+  weight: number;
 }
 
 /** Tuned on the questions in knowledge/eval with `npm run eval` (see README, "Search quality"). */
@@ -330,34 +333,57 @@ export class PolicySearch {
     return places.some((place) => this.knowledge.localPlaces.has(place)) ? [] : places;
   }
 
-  /** Content words of the question, each with its sub-words and synonyms. */
-  private queryTerms(normalized: string): QueryTerm[] {
+  /**
+   * Content words of the question, each with its sub-words and synonyms. Remembered for the
+   * last few texts: one turn asks about the same words several times (search, words, match).
+   */
+  private readonly queryTerms: (normalized: string) => readonly QueryTerm[] = memoize((normalized) => {
     const terms: QueryTerm[] = [];
     for (const word of mergeUnknownRuns(cutQuestionWords(ratesAsWords(unquoted(normalized))), this.standsAlone)) {
-      if (isPunctuation(word) || isStopword(word) || isNumber(word)) continue;
-      // A rate no measure pays (30%) says nothing either way.
-      if (RATE_WORD.test(word) && !this.vocabulary.has(word)) continue;
-      const synonyms = this.synonymsOf.get(word) ?? [];
-      // A lone character only counts when it stands for something (钱 → 补贴).
-      if ([...word].length < 2 && synonyms.length === 0) continue;
-      const forms = new Map<string, number>();
-      const add = (form: string, weight: number) => {
-        if (isContentWord(form) && (forms.get(form) ?? 0) < weight) forms.set(form, weight);
-      };
-      add(word, 1);
-      // 高新技术企业 (knowledge/other-policy.txt) is another policy's term: not （七）'s 技术 by its parts.
-      if (!this.knowledge.otherPolicyTerms.has(word)) for (const sub of cutForSearch(word)) add(sub, SEARCH_TUNING.subwordWeight);
-      for (const synonym of synonyms) {
-        add(synonym, SEARCH_TUNING.synonymWeight);
-        for (const sub of this.subwordsOf.get(synonym) ?? []) add(sub, SEARCH_TUNING.synonymWeight * SEARCH_TUNING.subwordWeight);
-      }
-      const unknown = ![...forms.keys()].some((form) => this.vocabulary.has(form)) && !this.noticeText.includes(word);
-      // An adverb, pronoun or the like the notice never writes (到底, 随便, 每次, 正好) is how the
-      // question is put, not what it is about: it neither names a measure nor a topic the notice lacks.
-      if (unknown && isFunctionWord(word)) continue;
-      if (!terms.some((t) => t.word === word)) terms.push({ word, unknown, forms });
+      const term = this.termOf(word);
+      if (term && !terms.some((t) => t.word === word)) terms.push(term);
     }
     return terms;
+  }, 32);
+
+  /** What each word a question used means to the search, made once per word (people reuse a small vocabulary). */
+  private readonly terms = new Map<string, QueryTerm | null>();
+
+  /** A word of a question as a search term, or undefined when it says nothing about which measure is meant. */
+  private termOf(word: string): QueryTerm | undefined {
+    let term = this.terms.get(word);
+    if (term === undefined) {
+      if (this.terms.size >= 10_000) this.terms.clear();
+      term = this.makeTerm(word) ?? null;
+      this.terms.set(word, term);
+    }
+    return term ?? undefined;
+  }
+
+  private makeTerm(word: string): QueryTerm | undefined {
+    if (isPunctuation(word) || isStopword(word) || isNumber(word)) return undefined;
+    // A rate no measure pays (30%) says nothing either way.
+    if (RATE_WORD.test(word) && !this.vocabulary.has(word)) return undefined;
+    const synonyms = this.synonymsOf.get(word) ?? [];
+    // A lone character only counts when it stands for something (钱 → 补贴).
+    if ([...word].length < 2 && synonyms.length === 0) return undefined;
+    const forms = new Map<string, number>();
+    const add = (form: string, weight: number) => {
+      if (isContentWord(form) && (forms.get(form) ?? 0) < weight) forms.set(form, weight);
+    };
+    add(word, 1);
+    // 高新技术企业 (knowledge/other-policy.txt) is another policy's term: not （七）'s 技术 by its parts.
+    if (!this.knowledge.otherPolicyTerms.has(word)) for (const sub of cutForSearch(word)) add(sub, SEARCH_TUNING.subwordWeight);
+    for (const synonym of synonyms) {
+      add(synonym, SEARCH_TUNING.synonymWeight);
+      for (const sub of this.subwordsOf.get(synonym) ?? []) add(sub, SEARCH_TUNING.synonymWeight * SEARCH_TUNING.subwordWeight);
+    }
+    const unknown = ![...forms.keys()].some((form) => this.vocabulary.has(form)) && !this.noticeText.includes(word);
+    // An adverb, pronoun or the like the notice never writes (到底, 随便, 每次, 正好) is how the
+    // question is put, not what it is about: it neither names a measure nor a topic the notice lacks.
+    if (unknown && isFunctionWord(word)) return undefined;
+    const weight = generalIdf(word) * (unknown ? this.unknownWeight(word) : 1);
+    return { word, unknown, forms, weight };
   }
 
   /**
@@ -429,13 +455,12 @@ export class PolicySearch {
    * Each term counts with its general idf, times the weight of the best form the measure has:
    * the word itself counts fully, a sub-word or a synonym partly.
    */
-  private coverage(terms: QueryTerm[], measureId: number): number {
+  private coverage(terms: readonly QueryTerm[], measureId: number): number {
     let matched = 0;
     let total = 0;
     for (const term of terms) {
-      const idf = generalIdf(term.word) * (term.unknown ? this.unknownWeight(term.word) : 1);
-      total += idf;
-      matched += idf * this.bestForm(term, measureId);
+      total += term.weight;
+      matched += term.weight * this.bestForm(term, measureId);
     }
     return total === 0 ? 0 : matched / total;
   }
@@ -456,7 +481,7 @@ export class PolicySearch {
   }
 
   /** The sentence of the measure that carries most of the query's weight. */
-  private snippet(measure: Measure, weights: Map<string, number>, terms: QueryTerm[]): string {
+  private snippet(measure: Measure, weights: Map<string, number>, terms: readonly QueryTerm[]): string {
     let best = '';
     let bestWeight = -1;
     let bestTerms = -1;
