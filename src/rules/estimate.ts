@@ -56,12 +56,15 @@ export function estimate(rule: string | Rule, answers: unknown): EstimateResult 
   };
 }
 
+/** Answers as an object of any keys (each is checked by its own input's schema). */
+const AnswersSchema = z.record(z.string(), z.unknown());
+
 /**
  * The answers a rule knows, each checked with its own schema; absent keys are not errors
  * here. Issues carry the key in their path: [{ path: ['investment'], message: '金额不能为负数', … }].
  */
 export function readAnswers(rule: QuantifiedRule, answers: unknown): { values: Record<string, unknown>; issues: Issue[] } {
-  const shape = z.record(z.string(), z.unknown()).safeParse(answers ?? {});
+  const shape = AnswersSchema.safeParse(answers ?? {});
   if (!shape.success) return { values: {}, issues: shape.error.issues };
   const values: Record<string, unknown> = {};
   const issues: Issue[] = [];

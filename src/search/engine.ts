@@ -51,10 +51,12 @@ interface QueryTerm {
   word: string;
   /** True when no measure has the word in any form: the notice does not mention it. */
   unknown: boolean;
-  /** form → weight: the word itself 1, its sub-words and synonyms less. */
-  forms: Map<string, number>;
+  /** Each form with its weight: the word itself 1, its sub-words and synonyms less. */
+  forms: readonly (readonly [form: string, weight: number])[];
   /** What the word weighs in a measure's coverage of the question (its general idf, adjusted when unknown). */
   weight: number;
+  /** Two characters or more: the word may be found in a measure's text as written. */
+  findable: boolean;
 }
 
 /** Tuned on the questions in knowledge/eval with `npm run eval` (see README, "Search quality"). */
@@ -365,8 +367,9 @@ export class PolicySearch {
     // A rate no measure pays (30%) says nothing either way.
     if (RATE_WORD.test(word) && !this.vocabulary.has(word)) return undefined;
     const synonyms = this.synonymsOf.get(word) ?? [];
+    const findable = [...word].length >= 2;
     // A lone character only counts when it stands for something (钱 → 补贴).
-    if ([...word].length < 2 && synonyms.length === 0) return undefined;
+    if (!findable && synonyms.length === 0) return undefined;
     const forms = new Map<string, number>();
     const add = (form: string, weight: number) => {
       if (isContentWord(form) && (forms.get(form) ?? 0) < weight) forms.set(form, weight);
@@ -383,7 +386,7 @@ export class PolicySearch {
     // question is put, not what it is about: it neither names a measure nor a topic the notice lacks.
     if (unknown && isFunctionWord(word)) return undefined;
     const weight = generalIdf(word) * (unknown ? this.unknownWeight(word) : 1);
-    return { word, unknown, forms, weight };
+    return { word, unknown, forms: [...forms], weight, findable };
   }
 
   /**
@@ -476,7 +479,7 @@ export class PolicySearch {
     let best = 0;
     for (const [form, weight] of term.forms) if (words.has(form)) best = Math.max(best, weight);
     // A word jieba cannot cut whole (医养 in 智慧医养) still counts where the text has it.
-    if (best === 0 && [...term.word].length >= 2 && this.textOf.get(measureId)!.includes(term.word)) best = 1;
+    if (best === 0 && term.findable && this.textOf.get(measureId)!.includes(term.word)) best = 1;
     return best;
   }
 
@@ -490,7 +493,7 @@ export class PolicySearch {
       for (const [form, w] of weights) if (normalized.includes(form)) weight += w;
       // On a tie, the sentence with more of the question's words in some form (用什么方式支持:
       // 通过股权投资形式，支持… over …扶持政策…) is the one that answers it.
-      const covered = terms.filter((term) => [...term.forms.keys()].some((form) => normalized.includes(form))).length;
+      const covered = terms.filter((term) => term.forms.some(([form]) => normalized.includes(form))).length;
       if (weight > bestWeight || (weight === bestWeight && covered > bestTerms)) [best, bestWeight, bestTerms] = [sentence, weight, covered];
     }
     return best;
