@@ -1,3 +1,4 @@
+import { memoize } from '../memo';
 import { FOLLOW_UP } from './measure-replies';
 import { hasCue, vocabulary, withoutCues, type ApplyNeed, type Aspect, type ListFocus, type NoticeFact, type SmallTalk } from './vocabulary';
 
@@ -124,8 +125,14 @@ export function aspectOf(text: string): Aspect | undefined {
 /** True when the text asks about now rather than the notice's own years (2024年, 现在, 还能…). */
 export const asksAboutLater = (text: string): boolean => LATER_YEAR.test(text) || hasCue(text, vocabulary().later);
 
-/** Reads the act of a normalised message (normalizeQuery). First match wins. */
-export function readAct(normalized: string): Act {
+/**
+ * Reads the act of a normalised message (normalizeQuery). First match wins. Remembered for
+ * the last few messages: the main dialog reads the act (is it an estimate?) before respond()
+ * does. The act returned is shared: read it, do not change it.
+ */
+export const readAct: (normalized: string) => Readonly<Act> = memoize(readActOnce, 16);
+
+function readActOnce(normalized: string): Act {
   const text = normalized.replace(/\s+/g, '');
   const v = vocabulary();
   if (/^(查看)?原文$/.test(text)) return { kind: 'full-text' };

@@ -25,9 +25,9 @@ import { quantifiedRulesOf } from './rule-words';
 import type { Reply } from './types';
 import { hasCue, vocabulary, withoutCues, type Aspect, type Cue } from './vocabulary';
 
-// Once, when the bot starts: a turn reads no file (knowledge/dialogue.json) and pays no first-use cost.
+// Once, when the bot starts: a turn reads no file (knowledge/dialogue.json). The code paths are
+// warmed up by warmUp() (warm-up.ts), which createApp runs before the server listens.
 prepareQuestionReading();
-for (const sample of ['你好', '两化融合项目补贴多少', '门槛是什么', '怎么申报', '大型企业能拿吗', '哪些补贴']) readAct(normalizeQuery(sample));
 
 export interface QaContext {
   notice: Notice;
