@@ -65,10 +65,11 @@ const LEFTOVER = /[\p{P}\p{S}\s~]/gu;
 const LEFTOVER_ONLY = /^[\p{P}\p{S}\s~]+$/u;
 
 /**
- * A question put as "…不" at its end (够条件不, 可以不, 能拿不): spoken Chinese for "…吗". Not
- * 不 doubled or at the end of a word of its own (要不要 … 不) and not after a negation.
+ * A question put as "…不" or "…没" at its end (够条件不, 可以不, 能拿不, 有补助没): spoken Chinese
+ * for "…吗". Not 不 doubled or at the end of a word of its own (要不要 … 不), not after a
+ * negation, and not 还没 (not yet).
  */
-const ENDS_IN_NOT = /[^不没未非\s\p{P}]不[\s\p{P}~]*$/u;
+const ENDS_IN_NOT = /[^不没未非还\s\p{P}][不没][\s\p{P}~]*$/u;
 
 /** A question asked for yes or no: …吗, …么, …不 at its end, or an eligibility phrase (能拿, 给不给). */
 export const asksYesNo = (text: string): boolean =>

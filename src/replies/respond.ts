@@ -495,8 +495,9 @@ class Turn {
   private combine(act: Extract<Act, { kind: 'combine' }>): QaTurn {
     // Each part of the message (拿了300万 | 还能再申请服务商那个20%的奖补吗) may name an award; the
     // act's own words are taken out of each part, so a phrase spanning two parts names neither.
+    // 还能/还可以 part what was had from what is asked (评上十佳场景了 | 还能再申请两化融合奖补不).
     const named: { measure: Measure; rule?: QuantifiedRule }[] = [];
-    for (const part of this.normalized.split(/和|与|及|跟|、|,|;|还有|以及|或者|或/)) {
+    for (const part of this.normalized.split(/和|与|及|跟|、|,|;|还有|以及|或者|或|还能|还可以/)) {
       const own = withoutAmounts(withoutCues(part, vocabulary().actCues));
       if (this.contentWords(own).length === 0) continue;
       const [hit] = this.ctx.search.search(own, { limit: 1 }).hits;

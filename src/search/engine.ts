@@ -114,9 +114,10 @@ function isContentWord(word: string): boolean {
 /**
  * jieba's parts of speech for words that only say how something is asked: adverbs (d, ad),
  * adjectives (a), pronouns (r), numerals and measure words (m, q), conjunctions (c),
- * prepositions (p), particles (u…, y, e, o) and status words (z). See wordTag.
+ * prepositions (p), particles (u…, y, e, o), status words (z) and words of position
+ * (f: 周边, 附近, 旁边 of 给周边的工厂). See wordTag.
  */
-const FUNCTION_TAGS = /^(d|ad|a|r|m|q|mq|c|p|u\w*|y|e|o|z)$/;
+const FUNCTION_TAGS = /^(d|ad|a|r|m|q|mq|c|p|u\w*|y|e|o|z|f)$/;
 
 /**
  * Directional and resultative complements, and the aspect particle 着: a verb and one of these
@@ -135,10 +136,14 @@ const isFunctionWord = (word: string): boolean => {
   if (FUNCTION_TAGS.test(tag)) return true;
   if (tag !== 'x') return false;
   const chars = [...word];
+  // 挺可观, 很划算: an adverb of degree and the two characters it qualifies (a word the trimmed dictionary lacks).
+  if (chars.length === 3 && DEGREE_ADVERBS.has(chars[0])) return true;
   // 留着用, 拿了去: a verb with the aspect particle 着/了/过 after it is a way of doing, not a thing.
   if (chars.length === 2 && COMPLEMENTS.has(chars[1])) return true;
   // 按比例算又有封顶: a verb and the adverb that opens the next phrase (算|又, 给|也), cut together.
   if (chars.length === 2 && wordTag(chars[0]) === 'v' && wordTag(chars[1]) === 'd') return true;
+  // 车间里装了: a word of position and the verb after it (里|装), cut together.
+  if (chars.length === 2 && wordTag(chars[0]) === 'f' && wordTag(chars[1]) === 'v') return true;
   return chars.slice(1, -1).some((char) => ASPECT.has(char));
 };
 
@@ -162,6 +167,9 @@ export const isFragment = (word: string): boolean => {
   if (!charTags.some((t) => t === 'v')) return false;
   return /^(q|m)$/.test(charTags[0]) || charTags[charTags.length - 1] === 'v' || charTags.some((t) => /^(d|a)$/.test(t));
 };
+
+/** Adverbs of degree (挺, 很, 太…): what follows them says how much, not what about. */
+const DEGREE_ADVERBS = new Set([...'挺很太蛮颇怪忒']);
 
 /** Aspect particles: inside an unknown run (留着用) they mark a verb phrase. */
 const ASPECT = new Set([...'着了过']);
