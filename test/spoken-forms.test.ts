@@ -1,12 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
-import { askOnce } from './support/chat';
+import { askOnce, startConversation, textOf } from './support/chat';
 
 /**
  * Ways of saying things that the blind7 conversations showed the bot missing, each asked here
  * in other words (through the real app, TestAdapter): an award had, then 还能 another with no
  * comma between; a yes/no question ending in 没; the networks a plant lays; how much, said
- * with an adverb of degree (挺可观); where, said with a word of position (周边).
+ * with an adverb of degree (挺可观); where, said with a word of position (周边). And what
+ * the blind8 conversations showed: how an application is handed in (递交) and by when
+ * (时限); a follow-up whose word the topic writes while another measure's title has it too;
+ * a year after the notice expired, which leads the answer whatever else the question states.
  */
 let app: App;
 beforeAll(async () => {
@@ -53,5 +56,42 @@ describe('spoken forms', () => {
     const reply = await ask('我们给周边几十家企业做上云服务，收入很可观，能奖点不');
     expect(reply).toContain('措施（六）');
     expect(reply).not.toMatch(/通知没有提到/);
+  });
+
+  const conversation = async (...texts: string[]): Promise<string> => {
+    const chat = startConversation(app);
+    let last = '';
+    for (const text of texts) last = textOf(await chat.say(text));
+    return last;
+  };
+
+  it('递交 and 时限 after a measure are how-to-apply questions about it: no procedure in the notice, its units, the expiry', async () => {
+    for (const [topic, question] of [
+      ['安全应急处置平台有什么补助', '申请书要去哪里递交'],
+      ['安全应急处置平台有什么补助', '申报时限有多长'],
+    ]) {
+      const reply = await conversation(topic, question);
+      expect(reply, question).not.toMatch(/通知没有提到/);
+      expect(reply, question).toContain('措施（十二）');
+      expect(reply, question).toContain('2022年12月31日');
+    }
+  });
+
+  it('a follow-up whose word the topic writes as it is stays on the topic (用什么方式 after （四）: 股权、债权等方式)', async () => {
+    const reply = await conversation('海尔卡奥斯这类双跨平台市里怎么支持', '具体是什么方式');
+    expect(reply).toMatch(/^\*\*措施（四）/);
+    expect(reply).toContain('债权');
+  });
+
+  it('…but a follow-up naming another measure by a synonym switches (那两化融合呢 after （六）)', async () => {
+    const reply = await conversation('平台服务商的上云奖补怎么算', '那两化融合呢');
+    expect(reply).toContain('措施（八）');
+    expect(reply).not.toMatch(/^\*\*措施（六）/);
+  });
+
+  it('a year after the notice expired leads the answer, even when the question states what the rule asks', async () => {
+    const reply = await ask('2024年认定的数字化车间，还能按这份通知拿50万吗');
+    expect(reply).toMatch(/^\*\*现在不能再按本通知申报\*\*/);
+    expect(reply).toContain('2022年12月31日');
   });
 });

@@ -123,6 +123,9 @@ export function aspectOf(text: string): Aspect | undefined {
   return vocabulary().aspects.find((group) => hasCue(text, group.cues))?.aspect;
 }
 
+/** True when the text names a year after the notice's validity (2023年新认定的…). */
+export const namesYearAfterExpiry = (text: string): boolean => LATER_YEAR.test(text);
+
 /** True when the text asks about now rather than the notice's own years (2024年, 现在, 还能…). */
 export const asksAboutLater = (text: string): boolean => LATER_YEAR.test(text) || hasCue(text, vocabulary().later);
 

@@ -18,6 +18,8 @@ import type { Reply, ReplyAction } from './types';
 export interface EligibilityOptions {
   /** The question asks about now: lead with the notice's expiry. */
   later: boolean;
+  /** The question names a year after the notice's validity (2023年新认定的…): the expiry leads whatever it states. */
+  afterExpiry?: boolean;
   /** The question asks whether there is support at all (有奖励吗): with no facts to judge, lead with 有. */
   existence?: boolean;
   estimable: boolean;
@@ -33,8 +35,9 @@ export function eligibilityReply(
   const lines: string[] = [];
   const judged = rule ? verdict(measure, rule, facts, options.existence ?? false) : unquantifiedVerdict(measure, facts, options.existence ?? false);
   const askNow = `现在是否还有同类支持，请向${measureLabel(measure)}的责任单位（${measure.units.join('、')}）咨询`;
-  if (options.later && Object.keys(facts.answers).length === 0 && !facts.role) {
-    // Asked about now and nothing to judge: the answer is the expiry; the notice's own terms follow.
+  if (options.later && (options.afterExpiry || (Object.keys(facts.answers).length === 0 && !facts.role))) {
+    // Asked about now and nothing to judge, or about a year after it expired: the answer is the
+    // expiry; the notice's own terms follow.
     const [first, ...rest] = judged;
     lines.push(`**现在不能再按本通知申报**：本通知有效期至${formatDate(notice.validUntil)}，已经到期。${askNow}。`, `按原政策口径，${first}`, ...rest);
   } else {

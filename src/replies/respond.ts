@@ -1,7 +1,7 @@
 import { loadKnowledge, type Measure, type Notice } from '../knowledge';
 import { closeHits, cutForSearch, findMeasureReference, normalizeKnown, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
 import { isStopword, wordTag } from '../search/segmenter';
-import { aspectOf, asksAboutLater, asksYesNo, readAct, type Act, type ActKind } from './acts';
+import { aspectOf, asksAboutLater, asksYesNo, namesYearAfterExpiry, readAct, type Act, type ActKind } from './acts';
 import { awardsForReply, catalogueReply, measuresNamingReply, natureReply } from './catalogue-replies';
 import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
 import { definitionReply, eligibilityReply, ruleForQuestion } from './eligibility-replies';
@@ -405,7 +405,12 @@ class Turn {
     const rule = this.ruleFor(measure);
     const facts = rule ? this.factsFor(rule) : statedFacts(this.normalized);
     const existence = act.kind === 'eligibility' && act.existence === true;
-    const reply = eligibilityReply(measure, rule, facts, this.ctx.notice, { later, existence, estimable: this.estimable(measure) });
+    const reply = eligibilityReply(measure, rule, facts, this.ctx.notice, {
+      later,
+      afterExpiry: namesYearAfterExpiry(this.normalized),
+      existence,
+      estimable: this.estimable(measure),
+    });
     return this.about(act, measure, reply);
   }
 
@@ -610,6 +615,12 @@ class Turn {
     // Nothing but how the question is put (每次发多少个, 主要看什么, 一次发几个): it is about the topic.
     if (this.topic && response.words.every((word) => generic.has(word))) return { kind: 'none' };
     if (!top) return { kind: 'outside', response, searched };
+    // 用什么方式支持 after （四）: the topic has every word of the question as written (（四）'s
+    // 股权、债权等方式), though it ranks below the cut (（十三）'s title says 投入方式): it stays.
+    // Not when it has them only as synonyms or parts (那两化融合呢 after （六）: it switches).
+    if (this.topic && !response.hits.some((hit) => hit.measure.id === this.topic!.id)) {
+      if (this.ctx.search.match(searched, this.topic.id).coverage === 1) return { kind: 'measure', measure: this.topic };
+    }
     let close = closeHits(response.hits);
     // Of hits too close to call by score, one that alone has every word of the question is meant.
     const whole = close.filter((hit) => hit.coverage === 1);
