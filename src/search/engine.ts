@@ -356,16 +356,19 @@ export class PolicySearch {
     return terms;
   }, 32);
 
-  /** What each word a question used means to the search, made once per word (people reuse a small vocabulary). */
-  private readonly terms = new Map<string, QueryTerm | null>();
+  /**
+   * What each word a question used means to the search, made once per word (people reuse a
+   * small vocabulary); null for a word that is no search term (a stopword, a number…).
+   */
+  private readonly termByWord = new Map<string, QueryTerm | null>();
 
   /** A word of a question as a search term, or undefined when it says nothing about which measure is meant. */
   private termOf(word: string): QueryTerm | undefined {
-    let term = this.terms.get(word);
+    let term = this.termByWord.get(word);
     if (term === undefined) {
-      if (this.terms.size >= 10_000) this.terms.clear();
+      if (this.termByWord.size >= 10_000) this.termByWord.clear();
       term = this.makeTerm(word) ?? null;
-      this.terms.set(word, term);
+      this.termByWord.set(word, term);
     }
     return term ?? undefined;
   }
