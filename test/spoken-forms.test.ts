@@ -94,4 +94,19 @@ describe('spoken forms', () => {
     expect(reply).toMatch(/^\*\*现在不能再按本通知申报\*\*/);
     expect(reply).toContain('2022年12月31日');
   });
+
+  it('a requirement no measure sets (成立几年, 注册资本) is said to be unset first, then the conditions the measure sets', async () => {
+    const years = await ask('两化融合项目奖补对企业成立满三年有要求吗');
+    expect(years).toMatch(/^\*\*通知没有规定成立或运营的年限\*\*/);
+    expect(years).toContain('措施（八）');
+    expect(years).toContain('中小企业');
+    const capital = await ask('申请标识解析项目奖励，注册资本要多少');
+    expect(capital).toMatch(/^\*\*通知没有规定注册资本\*\*/);
+    expect(capital).toContain('措施（九）');
+  });
+
+  it('…while a question about such a thing alone stays outside the notice (纳税有优惠吗)', async () => {
+    const reply = await ask('企业纳税有优惠吗');
+    expect(reply).toMatch(/^通知没有提到“纳税”/);
+  });
 });

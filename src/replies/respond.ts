@@ -722,7 +722,10 @@ class Turn {
         };
       }
       case 'measure': {
-        const { measure, hit, missing } = subject;
+        const { measure, hit } = subject;
+        // 成立满三年: words of a requirement no measure sets are answered as such (aspectReply), not noted as missing.
+        const unset = this.unsetRequirement();
+        const missing = subject.missing?.filter((word) => !unset?.said.includes(word));
         if (missing?.length) {
           const turn = this.answerSubject(act, { kind: 'measure', measure, hit }, aspect);
           const note = `${measureLabel(measure)}没有提到“${missing.join('”“')}”；它的原文要点如下。\n\n`;
@@ -744,6 +747,8 @@ class Turn {
             if (this.statesAmount(measure) || (asksYesNo(this.normalized) && this.statesFacts(measure))) {
               return this.judge(act, measure, asksAboutLater(this.normalized));
             }
+            // 需要成立几年以上吗: a requirement the notice does not set, answered with those the measure sets.
+            if (this.unsetRequirement()) return this.about(act, measure, this.aspectReply('conditions', measure));
             return this.about(act, measure, answerMeasure(measure, notice, { snippet: hit?.snippet, estimable }));
         }
       }
@@ -757,10 +762,27 @@ class Turn {
     return unknown.length > 0 ? unknown : (subject.missing ?? []);
   }
 
+  /** A requirement the question asks about that no measure sets (成立几年, 注册资本), and the words that ask it. */
+  private unsetRequirement(): { what: string; said: string } | undefined {
+    for (const { what, cues } of vocabulary().unsetRequirements) {
+      for (const cue of cues) {
+        const match = cue.pattern.exec(this.normalized);
+        if (match) return { what, said: match[0] };
+      }
+    }
+    return undefined;
+  }
+
   /** The part of a measure an aspect asks for. */
   private aspectReply(aspect: Aspect, measure: Measure): Reply {
     const { notice } = this.ctx;
     const estimable = this.estimable(measure);
+    // 要求运营满几年吗: a requirement no measure sets; said first, then what the measure does ask.
+    const unset = this.unsetRequirement();
+    if (unset && (aspect === 'conditions' || aspect === 'summary')) {
+      const reply = conditionsOf(measure, notice, estimable);
+      return { ...reply, text: `**通知没有规定${unset.what}**：${measureLabel(measure)}的条件只有以下这些。\n\n${reply.text}` };
+    }
     switch (aspect) {
       case 'units':
         return unitsOf(measure);

@@ -51,6 +51,7 @@ const DialogueSchema = z.object({
   }),
   thisMeasure: Listed,
   aspects: z.object({ note: Note, groups: z.array(z.object({ aspect: z.enum(ASPECTS), phrases: Phrases })) }),
+  unsetRequirements: z.object({ note: Note, groups: z.array(z.object({ what: z.string().min(1), phrases: Phrases })) }),
   generic: Listed,
 });
 
@@ -228,6 +229,8 @@ export interface Vocabulary {
   noticeFactCues: Cue[];
   thisMeasure: Cue[];
   aspects: { aspect: Aspect; cues: Cue[] }[];
+  /** Requirements no measure sets (成立几年, 注册资本), by what they are: asked about, the answer says so first. */
+  unsetRequirements: { what: string; cues: Cue[] }[];
   /** Normalised words that do not name a measure on their own. */
   generic: Set<string>;
   /** Every phrase that says what a turn does rather than what it is about. */
@@ -279,6 +282,7 @@ export function vocabulary(): Vocabulary {
   const f = readJson('question-facts.json', FactsSchema);
   const apply = d.apply.groups.map((g) => ({ need: g.need, cues: compileCues(g.phrases, { keepGaps: true }) }));
   const aspects = d.aspects.groups.map((g) => ({ aspect: g.aspect, cues: compileCues(g.phrases) }));
+  const unsetRequirements = d.unsetRequirements.groups.map((g) => ({ what: g.what, cues: compileCues(g.phrases) }));
   const combine = compileCues(d.combine.phrases, { keepGaps: true });
   const again = compileCues(d.again.phrases, { keepGaps: true });
   const list = compileCues(d.list.phrases);
@@ -313,6 +317,9 @@ export function vocabulary(): Vocabulary {
   // (智能软硬件, 软硬件投了, 服务收入), also say which measure is meant; only the others (营收几十亿)
   // are taken out of a yes/no question before searching it.
   const noticeText = normalizeQuery(loadKnowledge().measures.map((m) => m.text).join('\n'));
+  for (const phrase of d.unsetRequirements.groups.flatMap((g) => g.phrases)) {
+    if (noticeText.includes(normalizeQuery(phrase))) throw new Error(`knowledge/dialogue.json: "${phrase}" is among unsetRequirements but the notice writes it`);
+  }
   const writtenInNotice = (phrase: string) => {
     const p = normalizeQuery(phrase);
     if (noticeText.includes(p)) return true;
@@ -364,6 +371,7 @@ export function vocabulary(): Vocabulary {
     noticeFactCues: [...noticeFacts.flatMap((g) => g.cues), ...actCues],
     thisMeasure,
     aspects,
+    unsetRequirements,
     generic: new Set(d.generic.phrases.map((p) => normalizeQuery(p))),
     actCues,
     smallTalkCues: [...smallTalk.flatMap((g) => g.cues), ...fillers],
