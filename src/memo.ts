@@ -6,13 +6,17 @@
  *   const cutOnce = memoize(cut, 1000);
  *   const normalizeOnce = memoize(normalize, 64, { fixedPoint: (text) => text }); // normalize(normalize(x)) = normalize(x)
  */
-export function memoize<T>(fn: (input: string) => T, size: number, options: { fixedPoint?: (result: T) => string } = {}): (input: string) => T {
+export function memoize<T>(
+  fn: (input: string) => T,
+  size: number,
+  options: { fixedPoint?: (result: T) => string } = {},
+): Memoized<T> {
   const recent = new Map<string, T>();
   const remember = (input: string, result: T) => {
     if (recent.size >= size) recent.delete(recent.keys().next().value as string);
     recent.set(input, result);
   };
-  return (input: string) => {
+  const remembered = (input: string) => {
     const known = recent.get(input);
     if (known !== undefined || recent.has(input)) {
       recent.delete(input);
@@ -27,4 +31,8 @@ export function memoize<T>(fn: (input: string) => T, size: number, options: { fi
     if (fixed !== undefined && fixed !== input) remember(fixed, result);
     return result;
   };
+  return Object.assign(remembered, { forget: () => recent.clear() });
 }
+
+/** A remembered function; `forget()` when what its results depend on changes (another dictionary loaded). */
+export type Memoized<T> = ((input: string) => T) & { forget(): void };
