@@ -109,4 +109,38 @@ describe('spoken forms', () => {
     const reply = await ask('企业纳税有优惠吗');
     expect(reply).toMatch(/^通知没有提到“纳税”/);
   });
+
+  it('the summary before an estimate asks its question as one (以上回答都对吗？…确认), as every step does', async () => {
+    const chat = startConversation(app);
+    await chat.say('帮我估算两化融合补贴');
+    await chat.say('是');
+    await chat.say('是');
+    const summary = textOf(await chat.say('80万'));
+    const questionLines = summary.split('\n').filter((line) => /[？?]/.test(line));
+    expect(questionLines.at(-1)).toMatch(/^以上回答都对吗？.*确认/);
+    expect(textOf(await chat.say('确认'))).toContain('160,000');
+  });
+
+  it('a legal person elsewhere, only a branch or an office in Qingdao, is not registered here: 不能', async () => {
+    const reply = await ask('我们的安全应急处置平台只有个分公司在青岛，法人在济南，能拿补助吗');
+    expect(reply).toMatch(/^\*\*不能\*\*/);
+    expect(reply).toContain('措施（十二）');
+  });
+
+  it('谢谢，很有帮助 is thanks, not a question', async () => {
+    const reply = await ask('谢谢，很有帮助');
+    expect(reply).not.toMatch(/通知没有提到/);
+  });
+
+  it('a discount from the platform (打折, 便宜点) is （六）\'s 优惠', async () => {
+    const reply = await ask('中小企业用平台的云服务，平台能打折吗');
+    expect(reply).toContain('措施（六）');
+    expect(reply).not.toMatch(/通知没有提到/);
+  });
+
+  it('按年度 asks whether it is yearly, and leaves no piece of 年度 behind as an unknown word', async () => {
+    const reply = await ask('安全应急平台的补助是按年度给的吗');
+    expect(reply).toContain('措施（十二）');
+    expect(reply).not.toMatch(/通知没有提到/);
+  });
 });

@@ -212,7 +212,8 @@ export function summaryReply(title: string, items: readonly SummaryItem[], lead?
     ...(lead ? [lead] : []),
     `**请核对您的回答（${title}）**`,
     items.map((item, i) => `${i + 1}. ${item.label}：${item.valueText}`).join('\n'),
-    `确认无误请点“确认”开始计算；如需修改，${howToEdit}。`,
+    // Asked as a question, as every step of the interview is: 以上回答都对吗？
+    `以上回答都对吗？确认无误请点“确认”开始计算；如需修改，${howToEdit}。`,
   ];
   return {
     text: lines.join('\n\n'),

@@ -142,8 +142,8 @@ const isFunctionWord = (word: string): boolean => {
   if (chars.length === 2 && COMPLEMENTS.has(chars[1])) return true;
   // 按比例算又有封顶: a verb and the adverb that opens the next phrase (算|又, 给|也), cut together.
   if (chars.length === 2 && wordTag(chars[0]) === 'v' && wordTag(chars[1]) === 'd') return true;
-  // 车间里装了: a word of position and the verb after it (里|装), cut together.
-  if (chars.length === 2 && wordTag(chars[0]) === 'f' && wordTag(chars[1]) === 'v') return true;
+  // 车间里装了, 这算网络投资吧: a word of position or a pronoun and the verb after it (里|装, 这|算), cut together.
+  if (chars.length === 2 && /^(f|r)$/.test(wordTag(chars[0])) && wordTag(chars[1]) === 'v') return true;
   return chars.slice(1, -1).some((char) => ASPECT.has(char));
 };
 
