@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
+import { loadKnowledge } from '../src/knowledge';
+import { respond } from '../src/replies';
 import { askOnce, startConversation, textOf } from './support/chat';
 
 /**
@@ -142,5 +144,27 @@ describe('spoken forms', () => {
     const reply = await ask('安全应急平台的补助是按年度给的吗');
     expect(reply).toContain('措施（十二）');
     expect(reply).not.toMatch(/通知没有提到/);
+  });
+
+  it('两化熔合 (熔 for 融) is put right', async () => {
+    expect(await ask('两化熔合的项目最多补多少')).toContain('措施（八）');
+  });
+
+  it('你会些啥 asks what the assistant can do', async () => {
+    const reply = await ask('你都会些啥');
+    expect(reply).not.toMatch(/通知没有/);
+    expect(reply).toMatch(/政策体检|估算/);
+  });
+
+  it('the awards capped at a sum are the answer\'s measures (封顶200万的有哪几条 → （三）（八）（十二）)', () => {
+    const knowledge = loadKnowledge();
+    const ctx = { notice: knowledge.notice, search: app.search, isEstimable: () => true };
+    expect(respond('上限是200万元的奖补都有哪些', undefined, ctx).measures).toEqual([3, 8, 12]);
+  });
+
+  it('a kind of enterprise asked with 什么 (中小企业能享受什么) gets the awards for that kind, not a request to name a measure', async () => {
+    const reply = await ask('中小企业在这个通知里能享受什么');
+    expect(reply).toContain('措施（八）');
+    expect(reply).not.toMatch(/请先告诉我您想了解哪一条措施/);
   });
 });

@@ -99,6 +99,11 @@ function highestLines(expired: string): string[] {
 }
 
 /** The awards whose cap (or largest fixed sum) is the amount asked about; the other caps after them. */
+/** The measures whose awards are capped at `cap` yuan: measuresCappedAt(2_000_000) → [3, 8, 12]. */
+export function measuresCappedAt(cap: number): number[] {
+  return [...new Set(awards().filter((rule) => awardCeiling(rule)?.yuan === cap).map((rule) => rule.clause.measure))];
+}
+
 function cappedLines(expired: string, cap: number): string[] {
   const wan = `${cap / 10000}万元`;
   const capped = awards().filter((rule) => awardCeiling(rule)?.yuan === cap);

@@ -2,7 +2,7 @@ import { loadKnowledge, type Measure, type Notice } from '../knowledge';
 import { closeHits, cutForSearch, findMeasureReference, normalizeKnown, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
 import { isStopword, wordTag } from '../search/segmenter';
 import { aspectOf, asksAboutLater, asksYesNo, namesYearAfterExpiry, readAct, type Act, type ActKind } from './acts';
-import { awardsForReply, catalogueReply, measuresNamingReply, natureReply } from './catalogue-replies';
+import { awardsForReply, catalogueReply, measuresCappedAt, measuresNamingReply, natureReply } from './catalogue-replies';
 import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
 import { definitionReply, eligibilityReply, ruleForQuestion } from './eligibility-replies';
 import { ESTIMATE_ACTIONS } from './estimate-replies';
@@ -292,8 +292,9 @@ class Turn {
     }
     const pointed = this.factsBeyondWords(subject);
     if (pointed) return judge(pointed);
-    if (act.existence && (subject.kind === 'outside' || (subject.kind === 'none' && !this.topic))) {
-      // 有没有针对中小企业的补贴, 有没有工业互联网平台的奖励: the awards for the kind of enterprise it names.
+    // 有没有针对中小企业的补贴, 中小企业能享受什么: the awards for the kind of enterprise it names.
+    const asksWhich = act.existence || /什么|啥|哪些|哪几/.test(this.normalized);
+    if (asksWhich && (subject.kind === 'outside' || (subject.kind === 'none' && !this.topic))) {
       const kind = this.awardsForKind();
       if (kind) return kind.measures.length === 1 ? judge(kind.measures[0]) : this.awardsFor(act, kind);
     }
@@ -437,7 +438,12 @@ class Turn {
 
   private list(act: Extract<Act, { kind: 'list' }>): QaTurn {
     const subject = this.subject(vocabulary().actCues);
-    if (subject.kind === 'none') return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus, cap: act.cap, rate: act.rate })]);
+    if (subject.kind === 'none') {
+      const reply = catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus, cap: act.cap, rate: act.rate });
+      // 封顶200万的有几条: the measures of the awards with that cap are the answer.
+      const measures = act.focus === 'capped' && act.cap !== undefined ? measuresCappedAt(act.cap) : [];
+      return { ...this.keep(act, [reply]), measures };
+    }
     // 20%的有哪几个, 有封顶的都列出来: a rate or a cap picks among all the awards, whatever measures the words find.
     if (subject.kind === 'choose' && (act.rate !== undefined || act.focus === 'withCap')) {
       return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: act.byPeriod, focus: act.focus, rate: act.rate })]);
@@ -463,9 +469,12 @@ class Turn {
    */
   private awardsForKind(): { phrase: string; rules: QuantifiedRule[]; measures: Measure[] } | undefined {
     const own = withoutAmounts(withoutCues(this.normalized, vocabulary().actCues));
-    const phrase = this.ctx.search.words(own).join('');
-    if (phrase === '') return undefined;
-    const rules = allQuantifiedRules.filter((rule) => rule.amountKind === 'award' && normalizeKnown(rule.subject).includes(phrase));
+    const awardsTo = (phrase: string) =>
+      phrase === '' ? [] : allQuantifiedRules.filter((rule) => rule.amountKind === 'award' && normalizeKnown(rule.subject).includes(phrase));
+    // 工业互联网平台 whole; failing that, without the generic words (中小企业在这个通知里…: 中小企业, not 中小企业通知).
+    let phrase = this.ctx.search.words(own).join('');
+    let rules = awardsTo(phrase);
+    if (rules.length === 0) rules = awardsTo((phrase = this.contentWords(own).join('')));
     const measures = [...new Set(rules.map((rule) => rule.clause.measure))].map((id) => this.ctx.search.getMeasure(id)!);
     return rules.length > 0 ? { phrase, rules, measures } : undefined;
   }
