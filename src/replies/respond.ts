@@ -757,7 +757,7 @@ class Turn {
               return this.judge(act, measure, asksAboutLater(this.normalized));
             }
             // 需要成立几年以上吗: a requirement the notice does not set, answered with those the measure sets.
-            if (this.unsetRequirement()) return this.about(act, measure, this.aspectReply('conditions', measure));
+            if (unset) return this.about(act, measure, this.aspectReply('conditions', measure));
             return this.about(act, measure, answerMeasure(measure, notice, { snippet: hit?.snippet, estimable }));
         }
       }
@@ -771,16 +771,22 @@ class Turn {
     return unknown.length > 0 ? unknown : (subject.missing ?? []);
   }
 
-  /** A requirement the question asks about that no measure sets (成立几年, 注册资本), and the words that ask it. */
+  /** A requirement the question asks about that no measure sets (成立几年, 注册资本), and the words that ask it (read once a turn). */
   private unsetRequirement(): { what: string; said: string } | undefined {
-    for (const { what, cues } of vocabulary().unsetRequirements) {
-      for (const cue of cues) {
-        const match = cue.pattern.exec(this.normalized);
-        if (match) return { what, said: match[0] };
+    if (this.unset === undefined) {
+      this.unset = null;
+      for (const { what, cues } of vocabulary().unsetRequirements) {
+        const match = cues.map((cue) => cue.pattern.exec(this.normalized)).find((m) => m !== null);
+        if (match) {
+          this.unset = { what, said: match[0] };
+          break;
+        }
       }
     }
-    return undefined;
+    return this.unset ?? undefined;
   }
+
+  private unset?: { what: string; said: string } | null;
 
   /** The part of a measure an aspect asks for. */
   private aspectReply(aspect: Aspect, measure: Measure): Reply {
