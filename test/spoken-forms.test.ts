@@ -167,4 +167,13 @@ describe('spoken forms', () => {
     expect(reply).toContain('措施（八）');
     expect(reply).not.toMatch(/请先告诉我您想了解哪一条措施/);
   });
+
+  it('a detail the notice does not write, about a measure named by a term of its title only it has, is answered from that measure', async () => {
+    const reply = await ask('上云用平台的奖补按开票金额算吗');
+    expect(reply).toMatch(/^措施（六）支持企业用户上云用平台没有提到/);
+  });
+
+  it('…but a short word of a title (开发 of 房地产开发) does not pull an outside question in', async () => {
+    expect(await ask('房地产开发贷款有补贴吗')).toMatch(/^通知没有提到/);
+  });
 });

@@ -649,6 +649,13 @@ class Turn {
       if (missing.length === 1 && !onTopic && close.length === 1 && this.aboutOwnConcept(chosen.measure, missing[0], response.words)) {
         return { kind: 'measure', measure: chosen.measure, hit: chosen, missing };
       }
+      // 上云用平台的奖补按开票金额算吗, 拨改投具体怎么个投法: the measure named by a concept of its
+      // title that no other measure has, asked a detail it does not write (not a thing of its own,
+      // a noun: 标识解析专利 is about patents): the answer, saying what it does not mention.
+      const details = missing.every((word) => !wordTag(word).startsWith('n'));
+      if (details && !onTopic && close.length === 1 && this.namesOwnDistinctConcept(chosen.measure, response.words)) {
+        return { kind: 'measure', measure: chosen.measure, hit: chosen, missing };
+      }
       // 把几条线全改成机器自己干了，基本不用人盯着…给钱不: everyday words the notice lacks (全改成,
       // 基本), but more words that only this measure has (机器自己干, 不用人盯 → 自动化生产线).
       if (missing.length > 0 && !onTopic && close.length === 1 && this.strongHit(chosen, response)) {
@@ -696,6 +703,18 @@ class Turn {
     const concepts = titleConcepts().get(measure.id) ?? [];
     const generic = vocabulary().generic;
     return words.some((word) => !generic.has(word) && concepts.some((concept) => word.includes(concept)));
+  }
+
+  /**
+   * True when a term of the question (three characters or more: 两化融合, 拨改投, not 开发 of
+   * 房地产开发) names a concept of the measure's title that no other measure has.
+   */
+  private namesOwnDistinctConcept(measure: Measure, words: string[]): boolean {
+    const concepts = titleConcepts().get(measure.id) ?? [];
+    const generic = vocabulary().generic;
+    return words.some(
+      (word) => [...word].length >= 3 && !generic.has(word) && concepts.some((concept) => word.includes(concept)) && this.ctx.search.spread(word) === 1,
+    );
   }
 
   private answerSubject(act: Act, subject: Subject, aspect?: Aspect): QaTurn {
