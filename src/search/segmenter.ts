@@ -45,8 +45,6 @@ export function trimmedDictionaryFiles(): SegmenterFiles {
 }
 
 let loadedFiles: SegmenterFiles | undefined;
-/** wordTag's answers, for the dictionary loaded. */
-const tags = new Map<string, string>();
 
 /**
  * Loads the segmenter (the trimmed dictionary unless other files are given), once: later
@@ -63,8 +61,8 @@ export function loadSegmenter(files?: SegmenterFiles): void {
   nodejieba.load(chosen);
   loadedFiles = chosen;
   // Parts of speech, places and cuts come from the dictionary just loaded.
-  tags.clear();
   placeWords = readPlaceWords(chosen);
+  wordTag.forget();
   cutForSearch.forget();
   placeNames.forget();
 }
@@ -131,17 +129,11 @@ export function taggedWords(text: string): { word: string; tag: string }[] {
  * The part of speech jieba gives a word on its own ('x' when it cuts the word up):
  * wordTag('随便') → 'd', wordTag('专利') → 'n'. Remembered: only words the notice lacks are asked.
  */
-export function wordTag(word: string): string {
-  let tag = tags.get(word);
-  if (tag === undefined) {
-    loadSegmenter();
-    const tagged = nodejieba.tag(word);
-    tag = tagged.length === 1 ? tagged[0].tag : 'x';
-    if (tags.size >= 1000) tags.clear();
-    tags.set(word, tag);
-  }
-  return tag;
-}
+export const wordTag: Memoized<string> = memoize((word) => {
+  loadSegmenter();
+  const tagged = nodejieba.tag(word);
+  return tagged.length === 1 ? tagged[0].tag : 'x';
+}, 1000);
 
 /**
  * Place names (jieba's ns tags) in a text: "北京的工业互联网补贴" → ["北京"]. A stopword is
