@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
-import { startConversation, textOf } from './support/chat';
+import { askInOrder } from './support/chat';
 
 /**
  * Colloquial descriptions of what a measure pays for, through the real app (TestAdapter):
@@ -12,12 +12,7 @@ beforeAll(async () => {
   app = await createApp({ STORAGE: 'memory' });
 });
 
-const ask = async (...texts: string[]): Promise<string> => {
-  const conversation = startConversation(app);
-  let reply = '';
-  for (const text of texts) reply = textOf(await conversation.say(text));
-  return reply;
-};
+const ask = (...texts: string[]): Promise<string> => askInOrder(app, ...texts);
 
 const OUTSIDE = /通知没有提到/;
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
 import { loadKnowledge } from '../src/knowledge';
 import { respond } from '../src/replies';
-import { askOnce, startConversation, textOf } from './support/chat';
+import { askInOrder, askOnce, startConversation, textOf } from './support/chat';
 
 /**
  * Ways of saying things that the blind7 conversations showed the bot missing, each asked here
@@ -60,19 +60,13 @@ describe('spoken forms', () => {
     expect(reply).not.toMatch(/通知没有提到/);
   });
 
-  const conversation = async (...texts: string[]): Promise<string> => {
-    const chat = startConversation(app);
-    let last = '';
-    for (const text of texts) last = textOf(await chat.say(text));
-    return last;
-  };
 
   it('递交 and 时限 after a measure are how-to-apply questions about it: no procedure in the notice, its units, the expiry', async () => {
     for (const [topic, question] of [
       ['安全应急处置平台有什么补助', '申请书要去哪里递交'],
       ['安全应急处置平台有什么补助', '申报时限有多长'],
     ]) {
-      const reply = await conversation(topic, question);
+      const reply = await askInOrder(app, topic, question);
       expect(reply, question).not.toMatch(/通知没有提到/);
       expect(reply, question).toContain('措施（十二）');
       expect(reply, question).toContain('2022年12月31日');
@@ -80,13 +74,13 @@ describe('spoken forms', () => {
   });
 
   it('a follow-up whose word the topic writes as it is stays on the topic (用什么方式 after （四）: 股权、债权等方式)', async () => {
-    const reply = await conversation('海尔卡奥斯这类双跨平台市里怎么支持', '具体是什么方式');
+    const reply = await askInOrder(app, '海尔卡奥斯这类双跨平台市里怎么支持', '具体是什么方式');
     expect(reply).toMatch(/^\*\*措施（四）/);
     expect(reply).toContain('债权');
   });
 
   it('…but a follow-up naming another measure by a synonym switches (那两化融合呢 after （六）)', async () => {
-    const reply = await conversation('平台服务商的上云奖补怎么算', '那两化融合呢');
+    const reply = await askInOrder(app, '平台服务商的上云奖补怎么算', '那两化融合呢');
     expect(reply).toContain('措施（八）');
     expect(reply).not.toMatch(/^\*\*措施（六）/);
   });

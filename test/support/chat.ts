@@ -29,5 +29,13 @@ export function startConversation(app: App, locale = 'zh-CN') {
 
 export const textOf = (replies: Partial<Activity>[]): string => replies.map((r) => r.text ?? '').join('\n');
 
+/** Messages in order in one fresh conversation: the text of the bot's replies to the last. */
+export async function askInOrder(app: App, ...texts: string[]): Promise<string> {
+  const conversation = startConversation(app);
+  let reply = '';
+  for (const text of texts) reply = textOf(await conversation.say(text));
+  return reply;
+}
+
 /** One message in a fresh conversation: the text of the bot's replies. */
-export const askOnce = async (app: App, text: string): Promise<string> => textOf(await startConversation(app).say(text));
+export const askOnce = (app: App, text: string): Promise<string> => askInOrder(app, text);
