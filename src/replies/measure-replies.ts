@@ -27,6 +27,8 @@ export interface AnswerOptions {
   snippet?: string;
   /** True when the rules module can estimate an award for this measure. */
   estimable?: boolean;
+  /** True when the question asks how much: a measure that writes no sum or rate says so first. */
+  asksAmount?: boolean;
 }
 
 function followUpActions(estimable: boolean): ReplyAction[] {
@@ -46,8 +48,10 @@ function followUpActions(estimable: boolean): ReplyAction[] {
 export function answerMeasure(measure: Measure, notice: Notice, options: AnswerOptions = {}): Reply {
   const sentences = sentencesOf(measure.body);
   const key = options.snippet && sentences.includes(options.snippet) ? options.snippet : sentences[0];
-  const figures = figureSentences(measure).filter((s) => s !== key);
+  const stated = figureSentences(measure);
+  const figures = stated.filter((s) => s !== key);
   const lines = [`**${measureLabel(measure)}**`, `> ${key}`];
+  if (options.asksAmount && stated.length === 0) lines.unshift(`${measureLabel(measure)}**没有写明具体金额或比例**，它的原文要点如下。`);
   if (figures.length > 0) lines.push(`**相关数额**：${figures.join('')}`);
   lines.push(unitsLine(measure), validityNote(notice));
   return { text: lines.join('\n\n'), actions: followUpActions(options.estimable ?? false) };

@@ -1,6 +1,6 @@
 import { loadKnowledge, type Measure, type Notice } from '../knowledge';
 import { closeHits, cutForSearch, findMeasureReference, normalizeKnown, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
-import { isStopword, wordTag } from '../search/segmenter';
+import { cutQuestionWords, isStopword, wordTag } from '../search/segmenter';
 import { aspectOf, asksAboutLater, asksYesNo, namesYearAfterExpiry, readAct, type Act, type ActKind } from './acts';
 import { awardsForReply, catalogueReply, measuresCappedAt, measuresNamingReply, natureReply } from './catalogue-replies';
 import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
@@ -649,10 +649,11 @@ class Turn {
       if (missing.length === 1 && !onTopic && close.length === 1 && this.aboutOwnConcept(chosen.measure, missing[0], response.words)) {
         return { kind: 'measure', measure: chosen.measure, hit: chosen, missing };
       }
-      // 上云用平台的奖补按开票金额算吗, 拨改投具体怎么个投法: the measure named by a concept of its
-      // title that no other measure has, asked a detail it does not write (not a thing of its own,
-      // a noun: 标识解析专利 is about patents): the answer, saying what it does not mention.
-      const details = missing.every((word) => !wordTag(word).startsWith('n'));
+      // 上云用平台的奖补按开票金额算吗, 十佳场景的奖励发给供应商还是申报主体: the measure named by a
+      // concept that no other measure has, asked a detail it does not write: the answer, saying
+      // what it does not mention. Not when a missing noun is the head of a compound after another
+      // content word (标识解析专利 is about patents): that is a thing of its own.
+      const details = missing.every((word) => !this.headNoun(word, response.words));
       if (details && !onTopic && close.length === 1 && this.namesOwnDistinctConcept(chosen.measure, response.words)) {
         return { kind: 'measure', measure: chosen.measure, hit: chosen, missing };
       }
@@ -706,6 +707,19 @@ class Turn {
   }
 
   /**
+   * True when the word is a noun written right after another content word of the question, not
+   * a generic one, so the head of a compound (标识解析|专利, 绿色|工厂): in Chinese the head comes
+   * last. 多少|股份, 承建的|供应商 or 项目|业主 are details asked about; 标识解析专利 is patents,
+   * another topic.
+   */
+  private headNoun(word: string, contentWords: readonly string[]): boolean {
+    if (!wordTag(word).startsWith('n')) return false;
+    const words = cutQuestionWords(this.normalized);
+    const before = words[words.indexOf(word) - 1];
+    return before !== undefined && contentWords.includes(before) && !vocabulary().generic.has(before);
+  }
+
+  /**
    * True when a term of the question (three characters or more: 两化融合, 拨改投, not 开发 of
    * 房地产开发) names a concept of the measure's title that no other measure has.
    */
@@ -713,7 +727,11 @@ class Turn {
     const concepts = titleConcepts().get(measure.id) ?? [];
     const generic = vocabulary().generic;
     return words.some(
-      (word) => [...word].length >= 3 && !generic.has(word) && concepts.some((concept) => word.includes(concept)) && this.ctx.search.spread(word) === 1,
+      (word) =>
+        [...word].length >= 3 &&
+        !generic.has(word) &&
+        (concepts.some((concept) => word.includes(concept)) || measure.text.includes(word)) &&
+        this.ctx.search.spread(word) === 1,
     );
   }
 
@@ -777,7 +795,7 @@ class Turn {
             }
             // 需要成立几年以上吗: a requirement the notice does not set, answered with those the measure sets.
             if (unset) return this.about(act, measure, this.aspectReply('conditions', measure));
-            return this.about(act, measure, answerMeasure(measure, notice, { snippet: hit?.snippet, estimable }));
+            return this.about(act, measure, answerMeasure(measure, notice, { snippet: hit?.snippet, estimable, asksAmount: aspect === 'figures' }));
         }
       }
     }
