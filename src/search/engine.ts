@@ -96,6 +96,12 @@ export const SEARCH_TUNING = {
    * 奖励有哪些 ranked （六） (two synonyms of 奖励) above （九） (奖励 itself).
    */
   coverageExponent: 3,
+  /**
+   * Each pair of the question's words written together in it and, as written, in a measure
+   * (服务本地 of 服务本地企业要满足多少家, which （六） writes) multiplies that measure's rank
+   * by 1 + this: the notice's own phrase, not its words scattered over another measure.
+   */
+  phraseBonus: 0.5,
   /** Further hits are kept only while their score is within this share of the top one. */
   minRelativeScore: 0.3,
 };
@@ -317,12 +323,17 @@ export class PolicySearch {
       tokenize: (text) => text.split(' '),
       boostTerm: (form) => weights.get(form) ?? 1,
     });
+    const phrases = this.phrasesOf(terms, normalized);
     // Rank by BM25 times coverage³: a measure that answers more of the question wins
     // over one that repeats a single word of it (or several synonyms of it) more often.
     const ranked = results
       .map((result) => ({ result, coverage: this.coverage(terms, result.id) }))
       .filter(({ coverage }) => coverage >= SEARCH_TUNING.minCoverage)
-      .map(({ result, coverage }) => ({ result, coverage, rank: result.score * coverage ** SEARCH_TUNING.coverageExponent }))
+      .map(({ result, coverage }) => ({
+        result,
+        coverage,
+        rank: result.score * coverage ** SEARCH_TUNING.coverageExponent * (1 + SEARCH_TUNING.phraseBonus * this.phrasesShared(phrases, result.id)),
+      }))
       .sort((a, b) => b.rank - a.rank);
     const topRank = ranked[0]?.rank ?? 0;
     const hits = ranked
@@ -336,6 +347,22 @@ export class PolicySearch {
         return { measure, score: round(rank), coverage: round(coverage), snippet: this.snippet(measure, weights, terms), uncovered };
       });
     return { query, normalized, hits, words, unknown };
+  }
+
+  /** Pairs of consecutive question words that the question writes together: 服务|本地 → 服务本地. */
+  private phrasesOf(terms: readonly QueryTerm[], normalized: string): string[] {
+    const phrases: string[] = [];
+    for (let i = 1; i < terms.length; i++) {
+      const phrase = terms[i - 1].word + terms[i].word;
+      if (normalized.includes(phrase)) phrases.push(phrase);
+    }
+    return phrases;
+  }
+
+  /** How many of the phrases the measure writes as they are. */
+  private phrasesShared(phrases: readonly string[], measureId: number): number {
+    const text = this.textOf.get(measureId)!;
+    return phrases.filter((phrase) => text.includes(phrase)).length;
   }
 
   /** The places a question names when none of them is Qingdao's (北京的补贴政策 → ['北京']); else []. */
