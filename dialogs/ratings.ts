@@ -89,9 +89,16 @@ export async function takeRating(context: TurnContext, text: string, memory: Con
   return true;
 }
 
-/** The message after a 好差评 is its comment unless the bot answers it as a question. */
+/** How a suggestion begins (希望写明申报流程, 建议加个入口): a comment, though it names what the bot could answer. */
+const SUGGESTION = /^(希望|建议|最好|要是能|如果能)/;
+
+/**
+ * The message after a 好差评 is its comment when it makes a suggestion, or else when the bot
+ * does not answer it as a question.
+ */
 export async function takeComment(context: TurnContext, text: string, level: ServiceLevel | undefined, outcome: string): Promise<boolean> {
-  if (!level || (outcome !== 'not-found' && outcome !== 'small-talk')) return false;
+  if (!level) return false;
+  if (!SUGGESTION.test(text.trim()) && outcome !== 'not-found' && outcome !== 'small-talk') return false;
   if (outcome === 'small-talk' && !(BAD_LEVELS as readonly string[]).includes(level)) return false;
   noteOf(context).comment = { level, comment: maskPersonalData(text) };
   noteTurn(context, { outcome: 'comment' });

@@ -114,6 +114,16 @@ describe('rating an estimate and the service (好差评)', () => {
     expect(events.find((e) => e.kind === 'rating')).toMatchObject({ target: 'service', value: '非常满意' });
   });
 
+  it('a suggestion after a rating is its comment, though it names something the bot could answer', async () => {
+    const chat = startConversation(app);
+    const before = (await recorded()).length;
+    await chat.say('好的，再见');
+    await chat.say('基本满意');
+    expect(textOf(await chat.say('建议把两化融合的申报入口也放进来'))).toContain('感谢您的意见');
+    const events = await since(before);
+    expect(events.find((e) => e.kind === 'comment')).toMatchObject({ level: '基本满意', comment: '建议把两化融合的申报入口也放进来' });
+  });
+
   it('never requires a rating: the next question is simply answered', async () => {
     const chat = startConversation(app);
     await chat.say('两化融合项目补贴多少');
