@@ -171,3 +171,47 @@ describe('spoken forms', () => {
     expect(await ask('房地产开发贷款有补贴吗')).toMatch(/^通知没有提到/);
   });
 });
+
+/**
+ * What the blind11 questions showed: who asks (同事, 老板, 客户经理) and how a role is asked
+ * (扮演什么角色, 能干点啥) are not topics; a detail asked about a measure named by a term of
+ * its text only it has; a stake asked as 股份; the notice's own phrase beating its words
+ * scattered over another measure; a measure that writes no sum, asked how much.
+ */
+describe('spoken forms (blind11)', () => {
+  it('a detail asked about a term only one measure writes (十佳场景) is answered from it, saying what it does not mention', async () => {
+    const reply = await ask('十佳场景奖励发给供应商还是项目业主');
+    expect(reply).toMatch(/^措施（三）开展场景示范应用没有提到“供应商”“业主”/);
+  });
+
+  it('…but a noun heading a compound after another of its words (两化融合专利) is another topic', async () => {
+    expect(await ask('两化融合专利有补贴吗')).toMatch(/^通知没有提到“专利”/);
+  });
+
+  it('how a role is asked (扮演什么角色, 能干点啥) is not a topic', async () => {
+    expect(await ask('商会协会在这里面扮演什么角色')).toMatch(/^\*\*措施（十八）/);
+    expect(await ask('商会能干点啥')).toMatch(/^\*\*措施（十八）/);
+  });
+
+  it('who asks (老板, 同事, 客户经理) is not a topic', async () => {
+    expect(await ask('我们老板想知道两化融合补多少')).toContain('措施（八）');
+    expect(await ask('我是银行的客户经理，想了解供应链金融这条')).toMatch(/^\*\*措施（十五）/);
+  });
+
+  it('股份 and 占股 are （十三）’s 总股本', async () => {
+    expect(await ask('财政股权投资占股最多多少')).toContain('措施（十三）');
+  });
+
+  it('工信 and 哪个局 ask the responsible units', async () => {
+    expect(await ask('5G基站那条归哪个局')).toMatch(/^措施（十）支持5G基站建设的责任单位：市工业和信息化局/);
+    expect(await ask('区工信想问两化融合哪个局牵头')).toMatch(/^措施（八）推进两化深度融合的责任单位/);
+  });
+
+  it('the notice’s own phrase (服务本地企业) wins over its words scattered over other measures', async () => {
+    expect(await ask('服务本地企业的家数有要求吗')).toContain('措施（六）');
+  });
+
+  it('how much, asked of a measure that writes no sum, says so first', async () => {
+    expect(await ask('卡奥斯那条写明奖多少了吗')).toMatch(/^措施（四）支持跨行业跨领域工业互联网平台建设\*\*没有写明具体金额或比例\*\*/);
+  });
+});
