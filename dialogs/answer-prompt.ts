@@ -27,7 +27,14 @@ import { describe } from './interview-state';
  */
 
 export type Expectation =
-  | { kind: 'input'; view: QuestionView; answered: SummaryItem[]; canSkip: boolean }
+  | {
+      kind: 'input';
+      view: QuestionView;
+      answered: SummaryItem[];
+      canSkip: boolean;
+      /** The inputs still to be asked after this one: an amount given early answers one (see answerAhead). */
+      pending?: string[];
+    }
   /** '您是指50万元吗？' is pending for the view's input. */
   | {
       kind: 'unit';
@@ -139,6 +146,10 @@ export function recognizeReply(text: string, expectation: Expectation): Recognit
     case 'none':
       break;
   }
+  if (expectation.kind === 'input' && input.kind !== 'money') {
+    const ahead = answerAhead(text, expectation.pending ?? []);
+    if (ahead) return ahead;
+  }
   if (saysUnknown(text)) return expectation.canSkip ? answer({ kind: 'skip', key: input.key }) : { kind: 'unknown' };
   // 说错了 naming nothing: the answer just before this question.
   const last = expectation.answered.at(-1)?.key;
@@ -146,6 +157,19 @@ export function recognizeReply(text: string, expectation: Expectation): Recognit
   if (aboutLast?.kind === 'value') return fromCorrection(aboutLast) ?? { kind: 'none' };
   if (aboutLast?.kind === 'edit') return answer({ kind: 'edit', key: aboutLast.key });
   return { kind: 'none' };
+}
+
+/**
+ * 900万元 given to a yes/no question: when exactly one amount of money is still to be asked,
+ * an amount with its unit is the answer to it, given ahead (the question asked comes again).
+ * A bare number (900) is not: its unit, and so what it answers, is unclear.
+ */
+function answerAhead(text: string, pending: readonly string[]): Recognition | undefined {
+  const amounts = pending.map((key) => describe(key)).filter((input) => input.kind === 'money');
+  if (amounts.length !== 1) return undefined;
+  const reading = readAnswer(text, amounts[0]);
+  if (reading.kind !== 'value' || !reading.strict) return undefined;
+  return answer({ kind: 'value', key: amounts[0].key, value: reading.value, approximate: reading.approximate });
 }
 
 const RETRY = Symbol('interview retry');

@@ -152,7 +152,13 @@ export abstract class InterviewDialog extends ComponentDialog {
       return step.prompt(ANSWER_PROMPT, {
         prompt: toActivity(questionReply(view, leads || undefined)),
         retryPrompt: toActivity(reasks.unreadable(view)),
-        validations: { kind: 'input', view, answered: summaryItems(state), canSkip: this.canSkip } satisfies Expectation,
+        validations: {
+          kind: 'input',
+          view,
+          answered: summaryItems(state),
+          canSkip: this.canSkip,
+          pending: missing.filter((other) => other.key !== input.key).map((other) => other.key),
+        } satisfies Expectation,
       });
     }
 
@@ -170,7 +176,14 @@ export abstract class InterviewDialog extends ComponentDialog {
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { state } = step.values as StepValues;
     const answer = (step.result as Extract<Recognition, { kind: 'answer' }>).answer;
+    const asked = state.editing ?? this.missing(state)[0]?.key;
+    const ahead = answer.kind === 'value' && answer.key !== asked && state.answers[answer.key] === undefined;
     this.apply(state, answer);
+    if (ahead) {
+      // An answer to a question not yet asked (900万元 to a yes/no one): said back, then the question again.
+      const item = summaryItems(state).find((given) => given.key === answer.key);
+      if (item) state.lead = `已记下“${item.label}”：${item.valueText}。请再回答下面这个问题。`;
+    }
     if (answer.kind === 'confirm') return this.conclude(step, state);
     return step.replaceDialog(LOOP, state);
   }

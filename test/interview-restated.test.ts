@@ -92,3 +92,30 @@ describe('a request to estimate in the words of one award’s own name', () => {
     expect(text).toMatch(/请问您想估算哪一项/);
   });
 });
+
+describe('an amount given ahead', () => {
+  it('300万元 to a yes/no question answers the one amount still to be asked; the question comes again, and the amount is not asked', async () => {
+    const chat = startConversation(app);
+    const first = await chat.say(estimateCommand(rule('two-integration')));
+    const question = askedKey(first);
+    expect(allInputs.get(question!)?.kind).toBe('yesno');
+    const again = await chat.say('300万元');
+    expect(textOf(again)).toMatch(/^已记下“[^”]*投资额”：3,000,000 元。请再回答下面这个问题。/);
+    expect(askedKey(again)).toBe(question);
+    let replies = again;
+    for (let i = 0; i < 4 && !/以上回答都对吗/.test(textOf(replies)); i++) {
+      expect(allInputs.get(askedKey(replies)!)?.kind).toBe('yesno');
+      replies = await chat.say('是');
+    }
+    expect(textOf(replies)).toContain('3,000,000 元');
+    expect(textOf(await chat.say('确认'))).toMatch(/600,000\.00 元/);
+  });
+
+  it('a bare number (300) to a yes/no question is not taken for an amount: its unit is unclear', async () => {
+    const chat = startConversation(app);
+    const first = await chat.say(estimateCommand(rule('two-integration')));
+    const replies = await chat.say('300');
+    expect(textOf(replies)).not.toMatch(/已记下/);
+    expect(askedKey(replies)).toBe(askedKey(first));
+  });
+});
