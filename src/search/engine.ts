@@ -404,6 +404,9 @@ export class PolicySearch {
     if (isPunctuation(word) || isStopword(word) || isNumber(word)) return undefined;
     // A rate no measure pays (30%) says nothing either way.
     if (RATE_WORD.test(word) && !this.vocabulary.has(word)) return undefined;
+    // A district of Qingdao the notice does not write (崂山, 城阳区) only says the enterprise is
+    // here, as every measure takes for granted: it tells no measure apart, nor is another topic.
+    if (this.knowledge.localPlaces.has(word.replace(/[区市县]$/, '')) && !this.noticeText.includes(word)) return undefined;
     const synonyms = this.synonymsOf.get(word) ?? [];
     const findable = [...word].length >= 2;
     // A lone character only counts when it stands for something (钱 → 补贴).
