@@ -481,13 +481,14 @@ class Turn {
 
   /**
    * The measures whose text names what a which-measures question asks about (工业互联网平台企业 →
-   * 工业互联网平台: the words left, less the generic ones at their end), when more than one does;
+   * 工业互联网平台: the words left, less the generic and manner ones at their end: 股权方式 → 股权),
+   * when more than one does;
    * one measure is answered as any question is.
    */
   private measuresNaming(): { phrase: string; measures: Measure[] } | undefined {
     const v = vocabulary();
     const words = this.ctx.search.words(withoutAmounts(withoutCues(withoutCues(this.normalized, v.whichMeasures), v.actCues)));
-    while (words.length > 0 && v.generic.has(words[words.length - 1])) words.pop();
+    while (words.length > 0 && (v.generic.has(words[words.length - 1]) || v.manner.has(words[words.length - 1]))) words.pop();
     const phrase = words.join('');
     if (words.length === 0 || words.every((word) => v.generic.has(word))) return undefined;
     const measures = this.ctx.notice.sections.flatMap((section) => section.measures).filter((m) => normalizeKnown(m.text).includes(phrase));

@@ -38,7 +38,7 @@ const DialogueSchema = z.object({
   nature: Listed,
   period: Listed,
   unitMeasures: Listed,
-  whichMeasures: Listed,
+  whichMeasures: Listed.extend({ manner: Phrases }),
   compare: Listed,
   definition: z.object({ note: Note, before: Phrases, after: Phrases }),
   apply: z.object({ note: Note, groups: z.array(z.object({ need: z.enum(APPLY_NEEDS), phrases: Phrases })) }),
@@ -213,6 +213,8 @@ export interface Vocabulary {
   unitMeasures: Cue[];
   /** Asking which measures (哪些条, 有哪几条措施): with a kind of beneficiary, the measures that name it. */
   whichMeasures: Cue[];
+  /** Words that say how support is given (方式, 形式): left off the end of what a which-measures question names. */
+  manner: Set<string>;
   /** Comparing with another place (跟青岛比): with another city beside Qingdao, outside the notice. */
   compare: Cue[];
   /** What counts as an input (算不算…中小企业, 中小企业的认定标准): words before the name, words right after it. */
@@ -356,6 +358,7 @@ export function vocabulary(): Vocabulary {
     again,
     unitMeasures: compileCues(d.unitMeasures.phrases),
     whichMeasures: compileCues(d.whichMeasures.phrases),
+    manner: new Set(d.whichMeasures.manner.map(normalizeQuery)),
     compare: compileCues(d.compare.phrases, { keepGaps: true }),
     definition: { before: compileCues(d.definition.before), after: d.definition.after.map(normalizeQuery) },
     units,
