@@ -215,3 +215,30 @@ describe('spoken forms (blind11)', () => {
     expect(await ask('卡奥斯那条写明奖多少了吗')).toMatch(/^措施（四）支持跨行业跨领域工业互联网平台建设\*\*没有写明具体金额或比例\*\*/);
   });
 });
+
+/**
+ * What the blind12 sets showed: Qingdao's districts named beside a question (李沧, 城阳区), a
+ * providers' 名单 for the notice's 名录, a which-measures question that says how support is given
+ * (以股权形式), and a project that will go live only later.
+ */
+describe('spoken forms (blind12)', () => {
+  it('a district of Qingdao (李沧, 城阳区) is neither a topic nor missing from the notice', async () => {
+    const reply = await ask('我们在李沧，做了MES花了80万，两化融合能补多少');
+    expect(reply).toContain('措施（八）');
+    expect(reply).not.toMatch(/通知没有提到/);
+    expect(await ask('城阳区的工业互联网平台服务商有什么奖补')).toContain('措施（六）');
+  });
+
+  it('在服务商名单里 is being in the providers’ 名录: the award is computed', async () => {
+    expect(await ask('我们在服务商名单里，服务本地60家企业，收入1500万，能拿多少')).toMatch(/^\*\*能\*\*.*3,000,000\.00 元/);
+  });
+
+  it('a which-measures question that says how support is given (以股权形式) lists the measures naming the thing', async () => {
+    const reply = await ask('哪些措施写到以股权形式支持');
+    for (const measure of ['措施（四）', '措施（十三）', '措施（十六）']) expect(reply).toContain(measure);
+  });
+
+  it('a project that goes live only later (下个月才上线) is not 竣工（上线）: 不能', async () => {
+    expect(await ask('MES投了100万，下个月才上线，能申请两化融合吗')).toMatch(/^\*\*不能\*\*/);
+  });
+});
