@@ -238,6 +238,20 @@ describe('spoken forms (blind12)', () => {
     for (const measure of ['措施（四）', '措施（十三）', '措施（十六）']) expect(reply).toContain(measure);
   });
 
+  it('programmes of other policies (服务型制造, 绿色工厂) are outside the notice, not （十四） or （三）', async () => {
+    expect(await ask('服务型制造示范项目能拿奖补吗')).toMatch(/^通知没有提到“服务型制造”/);
+    expect(await ask('绿色工厂认定有奖励吗')).toMatch(/^通知没有提到“绿色工厂”/);
+  });
+
+  it('会不会冲突 asks about combining two awards', async () => {
+    expect(await ask('拿了两化融合奖补，再拿上云补贴会冲突吗')).toMatch(/^通知未规定/);
+  });
+
+  it('whether what （六） leaves out counts (外省客户的收入) is answered 不算, quoting what it counts', async () => {
+    const reply = await ask('上云用平台奖补里，外省客户的收入能算进去吗');
+    expect(reply).toMatch(/^\*\*不算\*\*：措施（六）的平台服务商上云用平台奖补只计“年度服务本地企业50家以上/);
+  });
+
   it('a project that goes live only later (下个月才上线) is not 竣工（上线）: 不能', async () => {
     expect(await ask('MES投了100万，下个月才上线，能申请两化融合吗')).toMatch(/^\*\*不能\*\*/);
   });

@@ -59,6 +59,11 @@ function verdict(measure: Measure, rule: QuantifiedRule, facts: QuestionFacts, e
     if (instead) lines.push(`对${role}，${measureLabel(measure)}写的是“${instead}”；通知没有规定直接给${role}的奖补。`);
     return lines;
   }
+  if (facts.notCounted) {
+    // 外地客户的收入算不算: what the rule's figures count is quoted; what was asked is not in it.
+    const { what, counts, said } = facts.notCounted;
+    return [`**不算**：${rule.clause.cite}的${rule.title}只计“${counts}”，${what}不在其内（您说的是“${said}”）。`];
+  }
   const unmet = earlyIneligibility(rule, facts.answers);
   if (unmet.length > 0) {
     return [`**不能**：${unmet.map((result) => unmetLine(rule, result, facts.said[result.input])).join('；')}。`];

@@ -46,6 +46,8 @@ export interface QuestionFacts {
   said: Record<string, string>;
   /** The asker says it is someone the rule does not pay (a user of the platform, not its provider). */
   role?: { role: string; said: string; instead?: string };
+  /** The question asks whether something the rule's figures leave out counts (外地客户的收入). */
+  notCounted?: { what: string; counts: string; said: string };
   /** Inputs whose amount was said roughly (两百来万, 300多万): a result from them is approximate. */
   approximate?: string[];
   /** The award the question asks about (还能拿60万吗): the answer says when the rule pays less. */
@@ -57,7 +59,7 @@ export interface QuestionFacts {
  * saying one is someone the rule does not pay 2. 小厂, 已经上线, 花了200万 weigh 4 for （八）.
  */
 export function factWeight(rule: QuantifiedRule, facts: QuestionFacts): number {
-  let weight = facts.role ? 2 : 0;
+  let weight = facts.role || facts.notCounted ? 2 : 0;
   for (const key of Object.keys(facts.answers)) weight += rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count' ? 2 : 1;
   return weight;
 }
@@ -108,7 +110,9 @@ export function factsOf(text: string, rule: QuantifiedRule): QuestionFacts {
     if (amount.approximate && said[key] === amount.words) approximate.push(key);
   }
   const asked = read.asked ? { asked: read.asked } : {};
-  return approximate.length > 0 ? { answers, said, approximate, ...asked } : { answers, said, ...asked };
+  const part = read.notCounted.find((p) => p.rule === rule.id);
+  const notCounted = part ? { notCounted: { what: part.what, counts: part.counts, said: part.words } } : {};
+  return approximate.length > 0 ? { answers, said, approximate, ...asked, ...notCounted } : { answers, said, ...asked, ...notCounted };
 }
 
 /**
@@ -129,8 +133,8 @@ export function statedFacts(text: string): QuestionFacts {
 
 /** True when a text states anything a rule may ask: a statement, a place, a role or an amount. */
 export function statesAnything(text: string): boolean {
-  const { statements, places, roles, amounts } = readText(text);
-  return statements.length + places.length + roles.length + amounts.length > 0;
+  const { statements, places, roles, notCounted, amounts } = readText(text);
+  return statements.length + places.length + roles.length + notCounted.length + amounts.length > 0;
 }
 
 /** What a text states, whatever the rule: read once per text, then given to each rule that asks it. */
@@ -139,6 +143,7 @@ interface TextReading {
   statements: { input: string; value: boolean | string; words: string }[];
   places: { input: string; value: boolean; words: string }[];
   roles: { rule: string; role: string; instead?: string; words: string }[];
+  notCounted: { rule: string; what: string; counts: string; words: string }[];
   /** Each amount with the input its words name (undefined: none named, the rule's only one). */
   amounts: { words: string; value: number; kind: 'money' | 'count'; approximate: boolean; input?: string }[];
   /** The first sum of money asked about (能拿60万吗), not stated. */
@@ -151,7 +156,7 @@ function readText(text: string): TextReading {
   const known = readTexts.get(text);
   if (known) return known;
   const v = vocabulary();
-  const reading: TextReading = { statements: [], places: [], roles: [], amounts: [] };
+  const reading: TextReading = { statements: [], places: [], roles: [], notCounted: [], amounts: [] };
 
   // Statements, longest phrase first; each match is blanked so 不是中小企业 does not also say 中小企业.
   let rest = text.replace(/\s+/g, '');
@@ -178,6 +183,12 @@ function readText(text: string): TextReading {
   for (const { rule, role, instead, cues } of v.facts.roles) {
     const match = cues.map((cue) => cue.pattern.exec(rest)).find((m) => m !== null);
     if (match) reading.roles.push({ rule, role, ...(instead ? { instead } : {}), words: match[0] });
+  }
+
+  // Something a rule's figures leave out: 外地客户的收入 for （六）.
+  for (const { rule, what, counts, cues } of v.facts.notCounted) {
+    const match = cues.map((cue) => cue.pattern.exec(rest)).find((m) => m !== null);
+    if (match) reading.notCounted.push({ rule, what, counts, words: match[0] });
   }
 
   for (const match of text.matchAll(AMOUNTS)) {

@@ -428,12 +428,12 @@ class Turn {
     return Object.keys(answers).some((key) => rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count');
   }
 
-  /** True when the question states something the measure's rule asks, or that the rule does not pay the asker. */
+  /** True when the question states something the measure's rule asks, that the rule does not pay the asker, or what its figures leave out. */
   private statesFacts(measure: Measure): boolean {
     const rule = this.ruleFor(measure);
     if (!rule) return false;
     const facts = this.factsFor(rule);
-    return facts.role !== undefined || Object.keys(facts.answers).length > 0;
+    return facts.role !== undefined || facts.notCounted !== undefined || Object.keys(facts.answers).length > 0;
   }
 
   private list(act: Extract<Act, { kind: 'list' }>): QaTurn {
@@ -502,6 +502,11 @@ class Turn {
 
   private nature(act: Act): QaTurn {
     const subject = this.subject(vocabulary().actCues);
+    // 外地客户的收入算不算进奖补的基数: whether a part counts, not whether the money is a subsidy.
+    if (subject.kind === 'measure') {
+      const rule = this.ruleFor(subject.measure);
+      if (rule && this.factsFor(rule).notCounted) return this.judge(act, subject.measure, false);
+    }
     if (subject.kind === 'measure') return this.about(act, subject.measure, natureReply(subject.measure, this.ctx.notice, this.estimable(subject.measure)));
     if (subject.kind === 'none') return this.onTopic(act, (m) => natureReply(m, this.ctx.notice, this.estimable(m)));
     return this.answerSubject(act, subject);

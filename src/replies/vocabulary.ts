@@ -62,6 +62,10 @@ const FactsSchema = z.object({
     note: Note,
     groups: z.array(z.object({ rule: z.string().min(1), role: z.string().min(1), phrases: Phrases, instead: z.string().min(1).optional() })),
   }),
+  notCounted: z.object({
+    note: Note,
+    groups: z.array(z.object({ rule: z.string().min(1), what: z.string().min(1), counts: z.string().min(1), phrases: Phrases })),
+  }),
   places: z.object({ note: Note, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
   ownership: Listed,
   amounts: z.object({ note: Note, asked: Phrases, inputs: z.array(z.object({ input: z.string().min(1), phrases: Phrases })) }),
@@ -257,6 +261,8 @@ export interface Vocabulary {
      * platform, not the provider （六） pays), with the measure's words for such askers.
      */
     roles: { rule: string; role: string; instead?: string; cues: Cue[] }[];
+    /** What a rule's figures leave out (外地客户的收入 for （六）), with the measure's words for what they count. */
+    notCounted: { rule: string; what: string; counts: string; cues: Cue[] }[];
     /** Phrases whose gap holds a place: in Qingdao → yes, elsewhere → no (在济南注册). */
     places: { input: string; patterns: RegExp[] }[];
     /** Who owns the enterprise (外资控股, 民营): a distinction the notice does not make. */
@@ -306,6 +312,12 @@ export function vocabulary(): Vocabulary {
   for (const role of roles) {
     if (role.instead && !measureTexts.includes(role.instead)) {
       throw new Error(`knowledge/question-facts.json: the role "${role.role}" quotes words the notice does not have: ${role.instead}`);
+    }
+  }
+  const notCounted = f.notCounted.groups.map((g) => ({ rule: g.rule, what: g.what, counts: g.counts, cues: compileCues(g.phrases) }));
+  for (const part of notCounted) {
+    if (!measureTexts.includes(part.counts)) {
+      throw new Error(`knowledge/question-facts.json: "${part.what}" quotes words the notice does not have: ${part.counts}`);
     }
   }
   const actCues = [
@@ -396,6 +408,7 @@ export function vocabulary(): Vocabulary {
         .sort((a, b) => b.cue.phrase.length - a.cue.phrase.length),
       statementCues: statements.flatMap((s) => s.cues),
       roles,
+      notCounted,
       places,
       ownership: compileCues(f.ownership.phrases),
       amounts,
