@@ -160,16 +160,17 @@ export function recognizeReply(text: string, expectation: Expectation): Recognit
 }
 
 /**
- * 900万元 given to a yes/no question: when exactly one amount of money is still to be asked,
- * an amount with its unit is the answer to it, given ahead (the question asked comes again).
- * A bare number (900) is not: its unit, and so what it answers, is unclear.
+ * 900万元 given to a yes/no question: an amount with its unit answers the next amount of money
+ * the interview would ask, given ahead (the question asked comes again; the summary before the
+ * estimate shows it, to be corrected if another amount was meant). A bare number (900) is not
+ * taken: its unit, and so what it answers, is unclear.
  */
 function answerAhead(text: string, pending: readonly string[]): Recognition | undefined {
-  const amounts = pending.map((key) => describe(key)).filter((input) => input.kind === 'money');
-  if (amounts.length !== 1) return undefined;
-  const reading = readAnswer(text, amounts[0]);
+  const amount = pending.map((key) => describe(key)).find((input) => input.kind === 'money');
+  if (!amount) return undefined;
+  const reading = readAnswer(text, amount);
   if (reading.kind !== 'value' || !reading.strict) return undefined;
-  return answer({ kind: 'value', key: amounts[0].key, value: reading.value, approximate: reading.approximate });
+  return answer({ kind: 'value', key: amount.key, value: reading.value, approximate: reading.approximate });
 }
 
 const RETRY = Symbol('interview retry');

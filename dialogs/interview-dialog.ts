@@ -157,7 +157,8 @@ export abstract class InterviewDialog extends ComponentDialog {
           view,
           answered: summaryItems(state),
           canSkip: this.canSkip,
-          pending: missing.filter((other) => other.key !== input.key).map((other) => other.key),
+          // Asked again after it took an amount ahead, it takes no second one (the user repeating 900万元).
+          pending: state.aheadFor === input.key ? [] : missing.filter((other) => other.key !== input.key).map((other) => other.key),
         } satisfies Expectation,
       });
     }
@@ -179,10 +180,11 @@ export abstract class InterviewDialog extends ComponentDialog {
     const asked = state.editing ?? this.missing(state)[0]?.key;
     const ahead = answer.kind === 'value' && answer.key !== asked && state.answers[answer.key] === undefined;
     this.apply(state, answer);
+    state.aheadFor = ahead ? asked : undefined;
     if (ahead) {
       // An answer to a question not yet asked (900万元 to a yes/no one): said back, then the question again.
       const item = summaryItems(state).find((given) => given.key === answer.key);
-      if (item) state.lead = `已记下“${item.label}”：${item.valueText}。请再回答下面这个问题。`;
+      if (item) state.lead = `已记下“${item.label}”：${item.valueText}（如果指的是别的金额，最后核对时可以修改）。请再回答下面这个问题。`;
     }
     if (answer.kind === 'confirm') return this.conclude(step, state);
     return step.replaceDialog(LOOP, state);

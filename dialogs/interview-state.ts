@@ -34,6 +34,8 @@ export const InterviewStateSchema = z.object({
   confirmed: z.boolean().optional(),
   /** Said once before the next question: why it is asked (a correction taken, answers carried over). */
   lead: z.string().optional(),
+  /** The question that took an amount ahead (900万元 to a yes/no question): it takes no second one. */
+  aheadFor: z.string().optional(),
   /** The answers and conclusion last shown, to say what a correction changed. */
   previous: z
     .object({

@@ -100,7 +100,7 @@ describe('an amount given ahead', () => {
     const question = askedKey(first);
     expect(allInputs.get(question!)?.kind).toBe('yesno');
     const again = await chat.say('300万元');
-    expect(textOf(again)).toMatch(/^已记下“[^”]*投资额”：3,000,000 元。请再回答下面这个问题。/);
+    expect(textOf(again)).toMatch(/^已记下“[^”]*投资额”：3,000,000 元（如果指的是别的金额，最后核对时可以修改）。请再回答下面这个问题。/);
     expect(askedKey(again)).toBe(question);
     let replies = again;
     for (let i = 0; i < 4 && !/以上回答都对吗/.test(textOf(replies)); i++) {
@@ -109,6 +109,22 @@ describe('an amount given ahead', () => {
     }
     expect(textOf(replies)).toContain('3,000,000 元');
     expect(textOf(await chat.say('确认'))).toMatch(/600,000\.00 元/);
+  });
+
+  it('with two amounts still to be asked, the next one the interview would ask takes it; the summary shows which', async () => {
+    const chat = startConversation(app);
+    await chat.say(estimateCommand(rule('security-emergency-platform')));
+    const yesNo = await chat.say('是');
+    expect(askedKey(yesNo)).toBe('isRegionalEmergencyPlatform');
+    const again = await chat.say('900万元');
+    expect(textOf(again)).toMatch(/^已记下“平台年度运营费用”：9,000,000 元/);
+    expect(askedKey(again)).toBe('isRegionalEmergencyPlatform');
+    // Said again, it is not taken for the other amount: the yes/no question is asked once more.
+    const repeated = await chat.say('900万元');
+    expect(textOf(repeated)).not.toMatch(/已记下/);
+    expect(askedKey(repeated)).toBe('isRegionalEmergencyPlatform');
+    const next = await chat.say('是');
+    expect(askedKey(next)).toBe('alreadyReceived');
   });
 
   it('a bare number (300) to a yes/no question is not taken for an amount: its unit is unclear', async () => {
