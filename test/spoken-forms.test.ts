@@ -243,6 +243,15 @@ describe('spoken forms (blind12)', () => {
     expect(await ask('绿色工厂认定有奖励吗')).toMatch(/^通知没有提到“绿色工厂”/);
   });
 
+  it('having had one award, 又… or 同一个… then 还能 another is combining, however long between', async () => {
+    const first = await ask('拿了标识解析的奖励，又评上了十佳场景，十佳的奖励还能拿吗');
+    expect(first).toMatch(/^通知未规定/);
+    expect(first).toContain('措施（九）');
+    const second = await ask('评上了自动化生产线，同一个产线的软件投入还能再申请两化融合吗');
+    expect(second).toMatch(/^通知未规定/);
+    expect(second).toContain('措施（八）');
+  });
+
   it('会不会冲突 asks about combining two awards', async () => {
     expect(await ask('拿了两化融合奖补，再拿上云补贴会冲突吗')).toMatch(/^通知未规定/);
   });
