@@ -265,3 +265,16 @@ describe('spoken forms (blind12)', () => {
     expect(await ask('MES投了100万，下个月才上线，能申请两化融合吗')).toMatch(/^\*\*不能\*\*/);
   });
 });
+
+describe('yes/no questions about what the notice writes', () => {
+  it('a yes/no question whose every word the answering sentence writes leads with 通知写到了这一点', async () => {
+    expect(await ask('事业单位的项目会纳入场景清单管理吗')).toMatch(/^\*\*通知写到了这一点\*\*：见措施（一）/);
+    expect(await ask('高校可以参与标识解析体系建设吗')).toMatch(/^\*\*通知写到了这一点\*\*：见措施（九）/);
+  });
+
+  it('…but not when the sentence lacks a word or a number of it, or the question asks what', async () => {
+    expect(await ask('场景清单每月发布一次吗')).not.toMatch(/通知写到了这一点/);
+    expect(await ask('工业赋能场景每季度发布500个吗')).not.toMatch(/通知写到了这一点/);
+    expect(await ask('人才赋能基金支持什么')).not.toMatch(/通知写到了这一点/);
+  });
+});

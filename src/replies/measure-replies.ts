@@ -29,6 +29,8 @@ export interface AnswerOptions {
   estimable?: boolean;
   /** True when the question asks how much: a measure that writes no sum or rate says so first. */
   asksAmount?: boolean;
+  /** True when a yes/no question says what the snippet writes: that the notice writes it leads. */
+  affirms?: boolean;
 }
 
 function followUpActions(estimable: boolean): ReplyAction[] {
@@ -52,6 +54,7 @@ export function answerMeasure(measure: Measure, notice: Notice, options: AnswerO
   const figures = stated.filter((s) => s !== key);
   const lines = [`**${measureLabel(measure)}**`, `> ${key}`];
   if (options.asksAmount && stated.length === 0) lines.unshift(`${measureLabel(measure)}**没有写明具体金额或比例**，它的原文要点如下。`);
+  if (options.affirms) lines.unshift(`**通知写到了这一点**：见${measureLabel(measure)}的原文。`);
   if (figures.length > 0) lines.push(`**相关数额**：${figures.join('')}`);
   lines.push(unitsLine(measure), validityNote(notice));
   return { text: lines.join('\n\n'), actions: followUpActions(options.estimable ?? false) };

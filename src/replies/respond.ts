@@ -428,6 +428,21 @@ class Turn {
     return Object.keys(answers).some((key) => rule.inputs[key].kind === 'money' || rule.inputs[key].kind === 'count');
   }
 
+  /**
+   * 国企的项目会纳入场景清单管理吗: a yes/no question, not negated, whose every word (and number)
+   * the sentence answering it writes: the answer says first that the notice writes it (鼓励… or
+   * 探索… as the notice puts it, so not a flat 是), then that sentence. 场景清单是每月发布吗 is not
+   * (（二） writes 每季度), nor is 场景清单不是每季度发布吗.
+   */
+  private affirmedBy(hit: SearchHit | undefined): boolean {
+    if (!hit?.snippet || !asksYesNo(this.normalized)) return false;
+    const plain = this.normalized.replace(/是不是|会不会|能不能|有没有|要不要|可不可以|算不算/g, '');
+    // Negated, or asking what, how, which or how much (…支持什么 ends in 么 too): no yes/no to give.
+    if (/[不没非无未别]|什么|怎么|哪|多少|几|谁|啥/.test(plain)) return false;
+    const numbers = this.normalized.match(/\d+(?:\.\d+)?/g) ?? [];
+    return numbers.every((n) => hit.snippet.includes(n)) && this.ctx.search.writesAll(this.normalized, hit.snippet);
+  }
+
   /** True when the question states something the measure's rule asks, that the rule does not pay the asker, or what its figures leave out. */
   private statesFacts(measure: Measure): boolean {
     const rule = this.ruleFor(measure);
@@ -801,7 +816,11 @@ class Turn {
             }
             // 需要成立几年以上吗: a requirement the notice does not set, answered with those the measure sets.
             if (unset) return this.about(act, measure, this.aspectReply('conditions', measure));
-            return this.about(act, measure, answerMeasure(measure, notice, { snippet: hit?.snippet, estimable, asksAmount: aspect === 'figures' }));
+            return this.about(
+              act,
+              measure,
+              answerMeasure(measure, notice, { snippet: hit?.snippet, estimable, asksAmount: aspect === 'figures', affirms: !aspect && this.affirmedBy(hit) }),
+            );
         }
       }
     }

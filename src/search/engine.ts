@@ -287,6 +287,20 @@ export class PolicySearch {
     return this.noticeText.includes(normalizeQuery(word));
   }
 
+  /**
+   * True when the text writes every content word of the query, each as itself or a synonym
+   * (not just a part of it), and the query has at least two: 国企的项目会纳入场景清单管理吗 and
+   * （一）'s 率先将…国有企业等相关项目纳入清单管理.
+   */
+  writesAll(query: string, text: string): boolean {
+    const terms = this.queryTerms(normalizeQuery(query));
+    const written = normalizeQuery(text);
+    return (
+      terms.length >= 2 &&
+      terms.every((term) => term.forms.some(([form, weight]) => weight >= SEARCH_TUNING.synonymWeight && written.includes(form)))
+    );
+  }
+
   getMeasure(id: number): Measure | undefined {
     return this.measures.get(id);
   }
