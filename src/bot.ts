@@ -10,8 +10,15 @@ import { greeting, type QaContext } from './replies';
 import { isETagConflict } from './state';
 import { noteOf, noteTurn, resetNote, type TurnNote } from './turn-note';
 
-/** How often a turn is run when other turns of its conversation keep saving first (several instances). */
-const MAX_TURN_ATTEMPTS = 3;
+/**
+ * How often a turn is run when other turns of its conversation keep saving first (several
+ * instances). Ten messages sent at once to one conversation through two instances need more
+ * than three: each save lets one turn through and sends the others round again.
+ */
+const MAX_TURN_ATTEMPTS = 8;
+
+/** A random pause before a turn runs again, growing with the attempt, so the racing turns spread out. */
+const retryPause = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
 
 /** The longest message the bot reads; a portal text box can send anything. */
 export const MAX_MESSAGE_LENGTH = 500;
@@ -101,6 +108,7 @@ export class PolicyBot extends ActivityHandler {
         const retry = isETagConflict(error) && context.activity.deliveryMode === DeliveryModes.ExpectReplies && attempts < MAX_TURN_ATTEMPTS;
         if (!retry) throw error;
         context.bufferedReplyActivities.length = 0;
+        await retryPause(attempts);
         attempt = new TurnContext(context.adapter, context.activity);
         for (const [key, value] of arrived) attempt.turnState.set(key, value);
       }
