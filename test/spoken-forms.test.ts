@@ -278,3 +278,43 @@ describe('yes/no questions about what the notice writes', () => {
     expect(await ask('人才赋能基金支持什么')).not.toMatch(/通知写到了这一点/);
   });
 });
+
+/**
+ * What the blind13 sets showed: who asks and dialect pronouns (记者, 顾问, 俺们) are not
+ * topics; other industries' programmes (光伏, 元宇宙) are outside; 是不是拿不到… is a yes/no
+ * question, not one about what the money is; 拿过了…再… is asking for another award; an enterprise
+ * that uses the cloud is not the provider （六） pays; 没写具体多少钱 lists the measures without
+ * an amount; 场景示范项目奖励 names the award called 场景示范奖励.
+ */
+describe('spoken forms (blind13)', () => {
+  it('who asks and dialect pronouns (俺们, 咱们, 顾问) are not topics', async () => {
+    expect(await ask('俺们想问问两化融合的补贴咋算')).toMatch(/^\*\*措施（八）/);
+    expect(await ask('我是顾问，咱们标识解析奖励给谁')).toContain('措施（九）');
+  });
+
+  it('other industries’ programmes (光伏, 元宇宙) are outside the notice', async () => {
+    expect(await ask('光伏电站有补贴吗')).toMatch(/^通知没有提到“光伏”/);
+    expect(await ask('元宇宙企业有什么扶持')).toMatch(/^通知没有提到“元宇宙”/);
+  });
+
+  it('是不是拿不到… asks whether one can have it: judged on the facts', async () => {
+    expect(await ask('政府投资的项目是不是拿不到十佳场景奖励')).toMatch(/^\*\*不能\*\*：措施（三）规定“政府投资项目除外”/);
+  });
+
+  it('拿过了…再… another award is combining', async () => {
+    expect(await ask('拿过了标识解析奖励，再做ERP还能拿两化融合的钱吗')).toMatch(/^通知未规定/);
+  });
+
+  it('an enterprise that uses the cloud (用云的小企业) is not the provider （六） pays', async () => {
+    expect(await ask('用云的小企业自己能申请上云用平台那个奖补吗')).toMatch(/^\*\*不能直接\*\*/);
+  });
+
+  it('没写具体多少钱 lists the measures that promise support without an amount', async () => {
+    expect(await ask('哪几条只说支持没写具体多少钱')).toContain('措施（四）');
+  });
+
+  it('场景示范项目奖励 names the award called 场景示范奖励, not the 十佳场景 one', async () => {
+    const chat = startConversation(app);
+    expect(textOf(await chat.say('帮我算算场景示范项目奖励'))).toContain('“工业赋能”场景示范奖励');
+  });
+});

@@ -177,7 +177,8 @@ function readActOnce(normalized: string): Act {
   if (hasCue(text, v.list)) return { kind: 'list', byPeriod: period };
   // 有没有年年都可以拿的奖补: whether there is support of a period is the list by period.
   if (period && hasCue(text, v.existence)) return { kind: 'list', byPeriod: true };
-  if (hasCue(text, v.nature)) return { kind: 'nature' };
+  // 是不是…奖励 asks what the money is; 是不是不能拿十佳奖励 whether one can have it.
+  if (hasCue(text, v.nature) && !hasCue(text, v.natureUnless)) return { kind: 'nature' };
   if (hasCue(text, v.eligibility)) return { kind: 'eligibility', later: asksAboutLater(text) };
   if (hasCue(text, v.existence)) return { kind: 'eligibility', later: asksAboutLater(text), existence: true };
   for (const group of v.noticeFacts) {

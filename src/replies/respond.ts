@@ -583,8 +583,10 @@ class Turn {
     const rules = quantifiedRulesOf(measure.id);
     if (rules.length < 2) return undefined;
     // Words of the measure's own title (场景示范 in 开展场景示范应用) name all its awards, not one…
+    // Generic words (项目, 奖励) name no award either: 场景示范项目奖励 is the award named 场景示范奖励.
+    const generic = vocabulary().generic;
     const all = this.ctx.search.words(this.normalized);
-    const words = all.filter((word) => !measure.title.includes(word));
+    const words = all.filter((word) => !measure.title.includes(word) && !generic.has(word));
     // …unless an award's own name has more of the words than the title has (场景示范奖励 is
     // “工业赋能”场景示范奖励 exactly): then that name is meant.
     const inTitle = all.filter((word) => measure.title.includes(word)).length;

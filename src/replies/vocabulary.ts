@@ -35,7 +35,7 @@ const DialogueSchema = z.object({
   again: Listed,
   list: Listed,
   listFocus: z.object({ note: Note, groups: z.array(z.object({ focus: z.enum(LIST_FOCUS), phrases: Phrases })) }),
-  nature: Listed,
+  nature: Listed.extend({ unless: Phrases }),
   period: Listed,
   unitMeasures: Listed,
   whichMeasures: Listed.extend({ manner: Phrases }),
@@ -212,6 +212,8 @@ export interface Vocabulary {
   listFocus: { focus: ListFocus; cues: Cue[] }[];
   /** Is it a subsidy at all (拨改投算补贴吗)? */
   nature: Cue[];
+  /** Asking whether one can have it (能拿, 能申请): then not a question of the money's nature. */
+  natureUnless: Cue[];
   period: Cue[];
   /** Asking which measures a unit is responsible for (发改委负责哪些措施). */
   unitMeasures: Cue[];
@@ -296,7 +298,7 @@ export function vocabulary(): Vocabulary {
   const list = compileCues(d.list.phrases);
   // 单个平台服务商一年最高…: what stands in the gap may name the measure asked about.
   const listFocus = d.listFocus.groups.map((g) => ({ focus: g.focus, cues: compileCues(g.phrases, { keepGaps: true }) }));
-  const nature = compileCues(d.nature.phrases);
+  const nature = compileCues(d.nature.phrases, { keepGaps: true });
   const period = compileCues(d.period.phrases);
   const eligibility = compileCues(d.eligibility.phrases, { keepGaps: true });
   const existence = compileCues(d.existence.phrases, { keepGaps: true });
@@ -377,6 +379,7 @@ export function vocabulary(): Vocabulary {
     list,
     listFocus,
     nature,
+    natureUnless: compileCues(d.nature.unless),
     period,
     apply,
     eligibility,
