@@ -313,6 +313,18 @@ describe('spoken forms (blind13)', () => {
     expect(await ask('哪几条只说支持没写具体多少钱')).toContain('措施（四）');
   });
 
+  it('a figure the notice writes, not a sum an award reads (100亿, 200个), names its measure', async () => {
+    // Without the figure as a word, 钱 and 工业互联网 also rank （六） and （三）: a choice between three.
+    expect(await ask('100亿的工业互联网基金钱从哪儿来')).toMatch(/^\*\*措施（十四）/);
+    expect(await ask('每季度200个场景指的是哪个清单')).toContain('措施（二）');
+  });
+
+  it('a rate or figure quoted back is shown as the user wrote it (5%), never as the index word', async () => {
+    const reply = await ask('两化融合奖补按5%吗');
+    expect(reply).not.toMatch(/RATE|FIG/);
+    expect(reply).toContain('5%');
+  });
+
   it('场景示范项目奖励 names the award called 场景示范奖励, not the 十佳场景 one', async () => {
     const chat = startConversation(app);
     expect(textOf(await chat.say('帮我算算场景示范项目奖励'))).toContain('“工业赋能”场景示范奖励');

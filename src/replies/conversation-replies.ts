@@ -1,3 +1,4 @@
+import { asWritten } from '../search';
 import type { Measure, Notice } from '../knowledge';
 import { COMBINATION_NOTE } from '../rules';
 import { FOLLOW_UP } from './measure-replies';
@@ -98,7 +99,7 @@ export function combineReply(measures: Measure[], notice: Notice, awards: { meas
  *   outsideReply(['首台套'], notice).text → '通知没有提到“首台套”。…'
  */
 export function outsideReply(missing: string[], notice: Notice, nearest?: { measure: Measure; snippet: string }): Reply {
-  const what = missing.length > 0 ? `通知没有提到“${missing.join('”“')}”。` : '通知没有涉及您问的内容。';
+  const what = missing.length > 0 ? `通知没有提到“${missing.map(asWritten).join('”“')}”。` : '通知没有涉及您问的内容。';
   const lines = [`${what}这份通知只涉及工业互联网方面的20条措施（${notice.sections.map((s) => s.title).join('、')}）。`];
   if (nearest) {
     lines.push(`最相关的是${measureLabel(nearest.measure)}，但它并不直接回答您的问题：`, `> ${nearest.snippet}`);

@@ -1,5 +1,5 @@
 import { loadKnowledge, type Measure, type Notice } from '../knowledge';
-import { closeHits, cutForSearch, findMeasureReference, normalizeKnown, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
+import { asWritten, closeHits, cutForSearch, findMeasureReference, normalizeKnown, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
 import { cutQuestionWords, isStopword, wordTag } from '../search/segmenter';
 import { aspectOf, asksAboutLater, asksYesNo, namesYearAfterExpiry, readAct, type Act, type ActKind } from './acts';
 import { awardsForReply, catalogueReply, measuresCappedAt, measuresNamingReply, natureReply } from './catalogue-replies';
@@ -254,7 +254,7 @@ class Turn {
   /** A reply about the topic that first says what of the question the measure does not mention. */
   private withMissingNote(act: Act, subject: Extract<Subject, { kind: 'outside' }>, reply: Reply): QaTurn {
     const missing = this.missingWords(subject);
-    const note = missing.length > 0 ? `${measureLabel(this.topic!)}没有提到“${missing.join('”“')}”；它的原文要点如下。\n\n` : '';
+    const note = missing.length > 0 ? `${measureLabel(this.topic!)}没有提到“${missing.map(asWritten).join('”“')}”；它的原文要点如下。\n\n` : '';
     return this.about(act, this.topic!, { ...reply, text: note + reply.text });
   }
 
@@ -797,7 +797,7 @@ class Turn {
         const missing = subject.missing?.filter((word) => !unset?.said.includes(word));
         if (missing?.length) {
           const turn = this.answerSubject(act, { kind: 'measure', measure, hit }, aspect);
-          const note = `${measureLabel(measure)}没有提到“${missing.join('”“')}”；它的原文要点如下。\n\n`;
+          const note = `${measureLabel(measure)}没有提到“${missing.map(asWritten).join('”“')}”；它的原文要点如下。\n\n`;
           return { ...turn, replies: turn.replies.map((reply, i) => (i === 0 ? { ...reply, text: note + reply.text } : reply)) };
         }
         const estimable = this.estimable(measure);

@@ -185,7 +185,27 @@ const ASPECT = new Set([...'着了过']);
  * name an award by its rate (服务商那个20%的奖补): each rate is also one word, RATE20.
  */
 function withRateWords(text: string): string {
-  return text.replace(/(\d+(?:\.\d+)?)%/g, (rate, percent: string) => `${rate} 比例 ${rateWord(percent)} `);
+  return text
+    .replace(/(\d+(?:\.\d+)?)%/g, (rate, percent: string) => `${rate} 比例 ${rateWord(percent)} `)
+    .replace(FIGURE, (figure, number: string, unit: string) => `${figure} ${figureWord(number, unit)} `);
+}
+
+/**
+ * A figure of the notice that is no sum an award rule reads (100亿 of a fund, 200个 scenarios a
+ * quarter) names its measure when a question cites it (100亿的基金资金从哪来 → （十四））, as one
+ * word: 100亿 → FIG100YI. Sums in 万 are left out: a question's 300万 is most often its own
+ * investment, not （三）'s award.
+ */
+const FIGURE = /(\d+(?:\.\d+)?)(亿|个)/g;
+const figureWord = (number: string, unit: string): string => `FIG${number}${unit === '亿' ? 'YI' : 'GE'}`;
+const FIGURE_WORD = /^FIG[\d.]+(YI|GE)$/;
+
+/** A question word as the user wrote it, for replies that quote it: RATE5 → 5%, FIG100YI → 100亿. */
+export function asWritten(word: string): string {
+  return word
+    .replace(/^RATE([\d.]+)$/, '$1%')
+    .replace(/^FIG([\d.]+)YI$/, '$1亿')
+    .replace(/^FIG([\d.]+)GE$/, '$1个');
 }
 
 /**
@@ -199,7 +219,10 @@ const rateWord = (percent: string): string => `RATE${percent}`;
 const RATE_WORD = /^RATE[\d.]+$/;
 
 /** "那个20%的奖补" → "那个 RATE20 的奖补": the rate a question cites, as the index has it. */
-const ratesAsWords = (text: string): string => text.replace(/(\d+(?:\.\d+)?)%/g, (_rate, percent: string) => ` ${rateWord(percent)} `);
+const ratesAsWords = (text: string): string =>
+  text
+    .replace(/(\d+(?:\.\d+)?)%/g, (_rate, percent: string) => ` ${rateWord(percent)} `)
+    .replace(FIGURE, (_figure, number: string, unit: string) => ` ${figureWord(number, unit)} `);
 
 
 /**
@@ -417,7 +440,7 @@ export class PolicySearch {
   private makeTerm(word: string): QueryTerm | undefined {
     if (isPunctuation(word) || isStopword(word) || isNumber(word)) return undefined;
     // A rate no measure pays (30%) says nothing either way.
-    if (RATE_WORD.test(word) && !this.vocabulary.has(word)) return undefined;
+    if ((RATE_WORD.test(word) || FIGURE_WORD.test(word)) && !this.vocabulary.has(word)) return undefined;
     // A district of Qingdao the notice does not write (崂山, 城阳区) only says the enterprise is
     // here, as every measure takes for granted: it tells no measure apart, nor is another topic.
     if (this.knowledge.localPlaces.has(word.replace(/[区市县]$/, '')) && !this.noticeText.includes(word)) return undefined;
