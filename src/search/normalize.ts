@@ -2,6 +2,7 @@ import * as OpenCC from 'opencc-js';
 import { parseChineseNumber } from '../knowledge/chinese-numbers';
 import { readTypos } from '../knowledge/typos';
 import { memoize } from '../memo';
+import { correctHomophones } from './homophones';
 
 // Traditional (Taiwan, Hong Kong or plain) → simplified, as mainland users read it.
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
@@ -31,7 +32,8 @@ const TYPOS: readonly { typo: string; word: string }[] = readTypos().map(({ typo
  *   normalizeQuery('兩化融合項目補貼多少？') → '两化融合项目补贴多少?'
  *   normalizeQuery('投资五十万能补多少') → '投资50万能补多少'
  * Steps: full-width → half-width (NFKC), pinyin left by portal scrapes removed,
- * traditional → simplified, common typos put right (技该 → 技改), Chinese amounts →
+ * traditional → simplified, common typos put right (技该 → 技改) and pinyin input's
+ * homophone typos of the notice's terms (上云用平苔 → 上云用平台), Chinese amounts →
  * digits, Latin letters to upper case as the lexicon has them (5g → 5G, mes → MES),
  * runs of space → one. A normalised text is its own normal form (a property test says so),
  * which the memo uses: turns pass normalised texts on and normalise them again.
@@ -51,6 +53,7 @@ export function normalizeText(text: string): string {
   const halfWidth = text.normalize('NFKC');
   let simplified = toSimplified(halfWidth.replace(PINYIN_AFTER_CHARACTER, ''));
   for (const { typo, word } of TYPOS) if (simplified.includes(typo)) simplified = simplified.replaceAll(typo, word);
+  simplified = correctHomophones(simplified);
   const digits = simplified.replace(CHINESE_AMOUNT, (amount, number: string, rough: string) => {
     const value = parseChineseNumber(number);
     return value === undefined ? amount : `${value}${rough}`;
