@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
 import { loadKnowledge } from '../src/knowledge';
-import { correctHomophones } from '../src/search/homophones';
+import { readFileSync } from 'node:fs';
+import { knowledgePath } from '../src/knowledge/paths';
+import { buildHomophoneTable } from '../src/search/homophone-table';
+import { correctHomophones, HOMOPHONES_FILE } from '../src/search/homophones';
 import { askOnce } from './support/chat';
 
 /**
@@ -21,6 +24,10 @@ describe('homophone typos of the notice’s terms', () => {
     expect(correctHomophones('数字化车问')).toBe('数字化车问'); // wen is not jian: knowledge/typos.json has it
     expect(correctHomophones('两花绒合')).toBe('两花绒合');
     expect(correctHomophones('在平台服务上的投入')).toBe('在平台服务上的投入'); // 上 for 商 is another word
+  });
+
+  it('reads a table that is up to date with the lexicon (run npm run build:dict after changing it)', () => {
+    expect(JSON.parse(readFileSync(knowledgePath(HOMOPHONES_FILE), 'utf8'))).toEqual(buildHomophoneTable());
   });
 
   it('changes nothing in the notice’s own text', () => {
