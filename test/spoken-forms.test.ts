@@ -330,3 +330,43 @@ describe('spoken forms (blind13)', () => {
     expect(textOf(await chat.say('帮我算算场景示范项目奖励'))).toContain('“工业赋能”场景示范奖励');
   });
 });
+
+/**
+ * What the blind14 sets showed: 再会/回见 are goodbyes; whether the notice still works in a
+ * later year leads with its expiry; 当责任单位的措施 lists a unit's measures; 跟…有关的措施 lists
+ * the measures that name it; 西海岸新区 is Qingdao; 起点 asks the threshold; an either-or
+ * question answered by one side; a statement taken out of a yes/no question that named its
+ * measure (新认定, 注册在…).
+ */
+describe('spoken forms (blind14)', () => {
+  it('谢谢，回见 is a goodbye', async () => {
+    expect(await ask('谢谢，回见')).toMatch(/^再见/);
+  });
+
+  it('whether the notice still works in a later year leads with its expiry', async () => {
+    expect(await ask('这个政策2026年还管用吗')).toMatch(/^\*\*已经到期\*\*/);
+  });
+
+  it('当责任单位的措施 lists the unit’s measures; 跟…有关的措施 those that name it', async () => {
+    expect(await ask('商务局当责任单位的措施有哪些')).toMatch(/^市商务局是以下1条措施的责任单位/);
+    expect(await ask('跟人工智能有关的措施有哪些')).toMatch(/^通知中写到“人工智能”的措施有\d条/);
+  });
+
+  it('西海岸新区 is Qingdao, and registering there names （十一）', async () => {
+    const reply = await ask('注册在西海岸新区的服务商有奖励吗');
+    expect(reply).toContain('措施（十一）');
+    expect(reply).not.toMatch(/新区的政策/);
+  });
+
+  it('起点 asks the threshold', async () => {
+    expect(await ask('两化融合投资的起点是多少')).toMatch(/^措施（八）推进两化深度融合的条件/);
+  });
+
+  it('an either-or question whose one side the measure has is answered from it, saying what it does not mention', async () => {
+    expect(await ask('卡奥斯是给现金还是入股')).toMatch(/^措施（四）支持跨行业跨领域工业互联网平台建设没有提到“现金”/);
+  });
+
+  it('a statement that named the measure (刚被市里新认定) is judged by its rule', async () => {
+    expect(await ask('我们的数字化车间刚被市里新认定，是不是能拿50万')).toMatch(/^\*\*能\*\*：.*500,000\.00 元/);
+  });
+});

@@ -18,10 +18,10 @@ import {
   relatedMeasures,
   unitsOf,
 } from './measure-replies';
-import { measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
+import { formatDate, measureLabel, noSuchMeasure, noticeFact, sectionMenu } from './notice-replies';
 import { factsOf, factWeight, placesBesideQingdao, placesIn, prepareQuestionReading, statedFacts, ruleOfFacts, statesAnything, withoutAmounts, type QuestionFacts } from './question-facts';
 import { allQuantifiedRules, type QuantifiedRule } from '../rules';
-import { quantifiedRulesOf } from './rule-words';
+import { quantifiedRulesOf, unquantifiedRulesOf } from './rule-words';
 import type { Reply } from './types';
 import { hasCue, vocabulary, withoutCues, type Aspect, type Cue } from './vocabulary';
 
@@ -195,7 +195,7 @@ class Turn {
         const subject = act.unlessMeasureFound ? this.subject(vocabulary().noticeFactCues) : undefined;
         // A measure's 适用范围 is whom it is for: its conditions.
         if (subject && (subject.kind === 'measure' || subject.kind === 'choose')) return this.answerSubject(act, subject, act.fact === 'scope' ? 'conditions' : undefined);
-        return this.keep(act, [noticeFact(act.fact, notice)]);
+        return this.keep(act, [act.fact === 'validity' ? this.validity() : noticeFact(act.fact, notice)]);
       }
       case 'follow-up':
       case 'question':
@@ -215,7 +215,7 @@ class Turn {
     if (act.kind === 'question' && !aspect) {
       // 2024年新出的工业互联网政策有哪些: about after the notice, naming nothing in it.
       if (asksAboutLater(this.normalized) && this.contentWords(this.normalized).length === 0) {
-        return this.keep(act, [noticeFact('validity', this.ctx.notice)]);
+        return this.keep(act, [this.validity()]);
       }
       // A plain question: search it whole, as the ranking was tuned.
       let subject = this.fromSearch(this.ctx.search.search(this.text, { limit: 3 }), this.text);
@@ -286,6 +286,10 @@ class Turn {
     const byFacts = this.measureOfFacts();
     const chosen = subject.kind === 'choose' ? subject.hits.find((hit) => hit.measure.id === byFacts) : undefined;
     if (chosen) return judge(chosen.measure);
+    // 平台刚被市里新认定，是不是能拿300万: the statement taken out (新认定) was what named the measure.
+    const unnamed = subject.kind === 'choose' || subject.kind === 'outside' || (subject.kind === 'none' && !this.topic);
+    const named = unnamed && statesAnything(this.normalized) ? this.measureNamedByFacts() : undefined;
+    if (named) return judge(named);
     if (subject.kind === 'outside' && this.pointsAtTopic(subject)) {
       const judged = judge(this.topic!);
       return this.withMissingNote(act, subject, judged.replies[0]);
@@ -303,7 +307,7 @@ class Turn {
     // 服务收入1000万以上能拿吗: the facts alone name the rule's measure.
     const measure = byFacts === undefined ? undefined : this.ctx.search.getMeasure(byFacts);
     if (measure) return judge(measure);
-    if (act.later) return this.keep(act, [noticeFact('validity', this.ctx.notice)]);
+    if (act.later) return this.keep(act, [this.validity()]);
     // 有补贴吗, naming nothing: what the notice pays.
     if (act.existence) return this.keep(act, [catalogueReply(this.ctx.notice, { byPeriod: false })]);
     return this.keep(act, [
@@ -312,6 +316,23 @@ class Turn {
         actions: [{ title: ESTIMATE_ACTIONS.checkUp, value: ESTIMATE_ACTIONS.checkUp }],
       },
     ]);
+  }
+
+  /**
+   * The whole message's best measure, statements included, when the facts it states speak to
+   * its rule (新认定 for （三）'s) or to what a measure without an amount requires (注册在… for
+   * （十一）); undefined otherwise.
+   */
+  private measureNamedByFacts(): Measure | undefined {
+    const [top] = this.ctx.search.search(withoutAmounts(withoutCues(this.normalized, vocabulary().actCues)), { limit: 1 }).hits;
+    if (!top) return undefined;
+    const rules = quantifiedRulesOf(top.measure.id);
+    const stated = statedFacts(this.normalized).answers;
+    const spoken =
+      rules.length > 0
+        ? rules.some((rule) => factWeight(rule, this.factsFor(rule)) > 0)
+        : unquantifiedRulesOf(top.measure.id).some((rule) => (rule.requires ?? []).some((required) => stated[required.input] !== undefined));
+    return spoken ? top.measure : undefined;
   }
 
   /**
@@ -680,6 +701,11 @@ class Turn {
       if (details && !onTopic && close.length === 1 && this.namesOwnDistinctConcept(chosen.measure, response.words)) {
         return { kind: 'measure', measure: chosen.measure, hit: chosen, missing };
       }
+      // 双跨平台是给钱还是入股支持: an either-or question whose words the measure lacks are all on
+      // one side of 还是, while it has words of the other: the answer, saying what it does not mention.
+      if (missing.length > 0 && !onTopic && close.length === 1 && this.otherAlternativeCovered(missing, chosen, response)) {
+        return { kind: 'measure', measure: chosen.measure, hit: chosen, missing };
+      }
       // 把几条线全改成机器自己干了，基本不用人盯着…给钱不: everyday words the notice lacks (全改成,
       // 基本), but more words that only this measure has (机器自己干, 不用人盯 → 自动化生产线).
       if (missing.length > 0 && !onTopic && close.length === 1 && this.strongHit(chosen, response)) {
@@ -727,6 +753,28 @@ class Turn {
     const concepts = titleConcepts().get(measure.id) ?? [];
     const generic = vocabulary().generic;
     return words.some((word) => !generic.has(word) && concepts.some((concept) => word.includes(concept)));
+  }
+
+  /** The notice's validity; asked as a yes/no question about now (2025年还能用吗, 现在还有效吗), the answer leads. */
+  private validity(): Reply {
+    const { notice } = this.ctx;
+    const fact = noticeFact('validity', notice);
+    if (!asksYesNo(this.normalized) || !asksAboutLater(this.normalized)) return fact;
+    return { ...fact, text: `**已经到期**：本通知的有效期到${formatDate(notice.validUntil)}为止，现在不能再按它申报。\n\n${fact.text}` };
+  }
+
+  /**
+   * In an either-or question (…A还是B…), true when the words the measure lacks are all on one
+   * side and the other side has a word of the question the measure has (not a generic one).
+   */
+  private otherAlternativeCovered(missing: readonly string[], hit: SearchHit, response: SearchResponse): boolean {
+    const sides = this.normalized.split('还是');
+    if (sides.length !== 2) return false;
+    const generic = vocabulary().generic;
+    const covered = response.words.filter((word) => !generic.has(word) && !hit.uncovered.includes(word));
+    return sides.some(
+      (side, i) => missing.every((word) => side.includes(word)) && covered.some((word) => sides[1 - i].includes(word) && !side.includes(word)),
+    );
   }
 
   /**
