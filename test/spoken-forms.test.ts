@@ -370,3 +370,11 @@ describe('spoken forms (blind14)', () => {
     expect(await ask('我们的数字化车间刚被市里新认定，是不是能拿50万')).toMatch(/^\*\*能\*\*：.*500,000\.00 元/);
   });
 });
+
+describe('how a question is addressed and asked', () => {
+  it('a greeting, an address or an asking verb inside a question (你好, 同志, 大哥, 打听, 麻烦) is no topic', async () => {
+    expect(await ask('你好，我想打听一下标识解析的奖励')).toMatch(/^\*\*措施（九）/);
+    expect(await ask('同志，5G基站有什么政策')).toMatch(/^\*\*措施（十）/);
+    expect(await ask('大哥，我们厂做了MES能补吗')).toContain('措施（八）');
+  });
+});
