@@ -71,9 +71,16 @@ const LEFTOVER_ONLY = /^[\p{P}\p{S}\s~]+$/u;
  */
 const ENDS_IN_NOT = /[^不没未非还\s\p{P}][不没][\s\p{P}~]*$/u;
 
+/**
+ * What a message may end with that says nothing about the question: punctuation, emoji, 急,
+ * 在线等, 谢谢 (有补贴没，急！ is still a question ending in 没).
+ */
+const TRAILING_NOISE = /(?:[\s\p{P}\p{S}~]|\p{Extended_Pictographic}|\u200d|\ufe0f|急|在线等|谢谢|多谢了?|感谢|麻烦了|拜托了?)+$/u;
+const ending = (text: string): string => text.replace(TRAILING_NOISE, '');
+
 /** A question asked for yes or no: …吗, …么, …不 at its end, or an eligibility phrase (能拿, 给不给). */
 export const asksYesNo = (text: string): boolean =>
-  /[吗么][\s\p{P}~]*$/u.test(text) || ENDS_IN_NOT.test(text) || hasCue(text, vocabulary().eligibility);
+  /[吗么]$/u.test(ending(text)) || ENDS_IN_NOT.test(ending(text)) || hasCue(text, vocabulary().eligibility);
 
 /** The first sum of money in a normalised text, in yuan: 200万 → 2000000; undefined without one. */
 function amountIn(text: string): number | undefined {
@@ -186,7 +193,7 @@ function readActOnce(normalized: string): Act {
   }
   const aspect = aspectOf(text);
   // 够条件不, 可以不: a yes/no question, unless it asks one-time or yearly, who, or how much.
-  if (ENDS_IN_NOT.test(text) && (aspect === undefined || aspect === 'conditions' || aspect === 'summary')) {
+  if (ENDS_IN_NOT.test(ending(text)) && (aspect === undefined || aspect === 'conditions' || aspect === 'summary')) {
     return { kind: 'eligibility', later: asksAboutLater(text) };
   }
   if (hasCue(text, v.thisMeasure)) return { kind: 'follow-up', aspect: aspect ?? 'summary' };

@@ -9,8 +9,8 @@ const REFERENCE_PATTERNS = [
   // A bare bracket only with Chinese numerals, as the notice writes it: "(14)" or
   // "alert(1)" is not a reference.
   /\(([一二三四五六七八九十]{1,3})\)/,
-  // Digits in brackets only where a message starts with them: "(8)谁负责".
-  /^\((\d{1,2})\)/,
+  // Digits in brackets only where a message or a clause starts with them: "(8)谁负责", "你好,(8)谁负责".
+  /(?:^|[,;:?!。])\s*\((\d{1,2})\)/,
 ];
 
 /**
