@@ -43,3 +43,11 @@ describe('politeness around a question', () => {
     for (const { q } of questions) expect(answerOf(`${before}${q}${after}`), q).toEqual(answerOf(q));
   });
 });
+
+describe('spaces typed between Chinese characters', () => {
+  it('change nothing (两化 融合, 工 业 互 联 网)', () => {
+    const chinese = questions.filter(({ q }) => /^[\p{Script=Han}\p{P}]+$/u.test(q));
+    expect(chinese.length).toBeGreaterThan(20);
+    for (const { q } of chinese) expect(answerOf([...q].join(' ')), q).toEqual(answerOf(q));
+  });
+});

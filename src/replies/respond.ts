@@ -93,7 +93,10 @@ export const REPLY_TUNING = {
  *   respond('这条的责任单位是谁', 8, ctx).replies[0].text          // → '措施（八）…的责任单位：…'
  *   respond('门槛是什么', 6, ctx).replies[0].text                  // → '…年度服务本地企业数 ≥ 50 家…'
  */
-export function respond(text: string, lastMeasureId: number | undefined, ctx: QaContext): QaTurn {
+export function respond(typed: string, lastMeasureId: number | undefined, ctx: QaContext): QaTurn {
+  // A space the user typed between two Chinese characters means nothing (两化 融合, 工 业 互 联 网).
+  // Only here: inside a turn, spaces stand where words were taken out, and keep them apart.
+  const text = typed.replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1');
   const normalized = normalizeQuery(text);
   const topic = lastMeasureId === undefined ? undefined : ctx.search.getMeasure(lastMeasureId);
   const section = ctx.notice.sections.find(
@@ -107,7 +110,8 @@ export function respond(text: string, lastMeasureId: number | undefined, ctx: Qa
   const elsewhere = placesBesideQingdao(normalized).filter((place) => !stated.some((gap) => gap.includes(place)));
   if (elsewhere.length > 0) {
     const act = readAct(normalized);
-    if (act.kind !== 'small-talk' && hasCue(normalized.replace(/比例|比重/g, ''), vocabulary().compare)) {
+    const asksThere = elsewhere.some((place) => asksAnotherPlacesPolicy(normalized, place));
+    if (act.kind !== 'small-talk' && (asksThere || hasCue(normalized.replace(/比例|比重/g, ''), vocabulary().compare))) {
       const reply = outsideReply(elsewhere.map((place) => `${place}的政策`), ctx.notice);
       return { replies: [reply], lastMeasureId, act: act.kind, measures: [] };
     }
@@ -954,6 +958,18 @@ const ids = (hits: SearchHit[]): number[] => hits.map((hit) => hit.measure.id);
 const INPUT_NAMES = allQuantifiedRules.flatMap((rule) =>
   Object.entries(rule.inputs).map(([key, input]) => ({ rule, key, names: input.names.map((name) => normalizeQuery(name)) })),
 );
+
+/**
+ * Another place beside Qingdao is where the asker comes from (我们是上海的服务商, 总部在杭州, 北京的
+ * 公司想来青岛落个法人, 面向山东的平台) unless its own clause asks about policy or money there without
+ * saying so (我们公司在城阳，济南的工业互联网政策有啥, 深圳企业上云补贴咋申请, 上海数字化转型券怎么领).
+ */
+const ASKER_FROM = /我|咱|俺|本公司|总部|来自|老家|注册|迁|搬|落户|落个|来青|设立|设个|设法人|分公司|子公司|办事处|一家/;
+const POLICY_OR_MONEY = /政策|补贴|奖励|补助|奖补|资金|措施|扶持|券|奖|钱|标准/;
+function asksAnotherPlacesPolicy(text: string, place: string): boolean {
+  const clause = text.split(/[,;。!?]/).find((part) => part.includes(place)) ?? '';
+  return POLICY_OR_MONEY.test(clause) && !ASKER_FROM.test(clause);
+}
 
 /** jieba's parts of speech for verbs and adjectives (发放 v, 体现 v, 优秀 a); not verbal nouns (vn). */
 const VERB_OR_ADJECTIVE = /^(v|vd|vi|vg|a|ad|ag)$/;
