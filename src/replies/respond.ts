@@ -94,9 +94,9 @@ export const REPLY_TUNING = {
  *   respond('门槛是什么', 6, ctx).replies[0].text                  // → '…年度服务本地企业数 ≥ 50 家…'
  */
 export function respond(typed: string, lastMeasureId: number | undefined, ctx: QaContext): QaTurn {
-  // A space the user typed between two Chinese characters means nothing (两化 融合, 工 业 互 联 网).
-  // Only here: inside a turn, spaces stand where words were taken out, and keep them apart.
-  const text = typed.replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1');
+  // A space the user typed between two Chinese characters or marks means nothing (两化 融合,
+  // 措 施 （ 八 ）). Only here: inside a turn, spaces stand where words were taken out.
+  const text = typed.replace(/([\p{Script=Han}\u3000-\u303f\uff00-\uffef])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '$1');
   const normalized = normalizeQuery(text);
   const topic = lastMeasureId === undefined ? undefined : ctx.search.getMeasure(lastMeasureId);
   const section = ctx.notice.sections.find(
