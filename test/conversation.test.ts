@@ -401,8 +401,13 @@ describe('what a yes/no question states chooses the rule it is about', () => {
 
 describe('whether there is support at all', () => {
   it('有 for a measure that promises support without an amount, with what it promises first', async () => {
-    const reply = await chat().ask('外省的服务商来青岛注册公司，有奖励吗');
+    const reply = await chat().ask('服务商梯队那条有奖励吗');
     expect(reply).toMatch(/^\*\*有\*\*：措施（十一）写明“注册后按支持财源经济发展相关政策给予奖励”/);
+  });
+
+  it('…and 可以 when the question states what the measure requires (来青岛注册)', async () => {
+    const reply = await chat().ask('外省的服务商来青岛注册公司，有奖励吗');
+    expect(reply).toMatch(/^\*\*可以\*\*：措施（十一）写明给在青注册法人机构的国内外优秀工业互联网服务商“注册后按支持财源经济发展相关政策给予奖励”（您说的是“来青岛注册”）/);
   });
 
   it('naming nothing, it is answered with what the notice pays', async () => {

@@ -18,12 +18,14 @@ describe('homophone typos of the notice’s terms', () => {
     expect(correctHomophones('上云用平太奖补')).toBe('上云用平台奖补');
     expect(correctHomophones('搞技术改照')).toBe('搞技术改造'); // zhao for zao
     expect(correctHomophones('海尔卡奥思')).toBe('海尔卡奥斯'); // a typo of the term's first character too
+    expect(correctHomophones('这个拨改头是啥')).toBe('这个拨改投是啥'); // a term of three characters
   });
 
   it('leaves a character that only looks alike, two typed characters, and function characters', () => {
     expect(correctHomophones('数字化车问')).toBe('数字化车问'); // wen is not jian: knowledge/typos.json has it
     expect(correctHomophones('两花绒合')).toBe('两花绒合');
     expect(correctHomophones('在平台服务上的投入')).toBe('在平台服务上的投入'); // 上 for 商 is another word
+    expect(correctHomophones('设备都联上网了')).toBe('设备都联上网了'); // 联上网 and 连上网 are both terms
   });
 
   it('reads a table that is up to date with the lexicon (run npm run build:dict after changing it)', () => {

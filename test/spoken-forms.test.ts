@@ -378,3 +378,27 @@ describe('how a question is addressed and asked', () => {
     expect(await ask('大哥，我们厂做了MES能补吗')).toContain('措施（八）');
   });
 });
+
+/**
+ * What the blind15 sets showed: whether an award has a cap leads; 两个亿 is an amount; coming
+ * to Qingdao to register is registering in Qingdao; 运营花了 is the operating cost; digital yuan
+ * is another policy.
+ */
+describe('spoken forms (blind15)', () => {
+  it('有没有上限/有封顶吗 leads with the cap, or that the notice sets none', async () => {
+    expect(await ask('标识解析中央资金1000万，奖励有没有上限')).toMatch(/^\*\*没有上限\*\*：措施（九）的标识解析项目奖励按其获得中央财政资金的5%（通知未规定上限）。/);
+    expect(await ask('两化融合奖补有封顶吗，投了2000万')).toMatch(/^\*\*有上限\*\*：措施（八）写明“最高不超过200万元”/);
+  });
+
+  it('来青岛注册 is registering in Qingdao', async () => {
+    expect(await ask('外地服务商来青岛注册法人能拿奖励吗')).toMatch(/^\*\*可以\*\*：措施（十一）/);
+  });
+
+  it('一年运营花了300万 is the operating cost: 20% is computed', async () => {
+    expect(await ask('在青岛注册的区域性安全应急处置平台，一年运营花了300万，能贴多少')).toContain('600,000.00 元');
+  });
+
+  it('数字人民币 is another policy', async () => {
+    expect(await ask('数字人民币怎么开通')).toMatch(/^通知没有提到“数字人民币”/);
+  });
+});

@@ -4,7 +4,7 @@ import { amountText } from './estimate-replies';
 import { FOLLOW_UP, unitsLine } from './measure-replies';
 import { formatDate, measureLabel, validityNote } from './notice-replies';
 import type { QuestionFacts } from './question-facts';
-import { awardLine, conditionLine, PERIOD_WORDS, quantifiedRulesOf, unmetLine, unquantifiedRulesOf } from './rule-words';
+import { awardCeiling, awardLine, conditionLine, PERIOD_WORDS, quantifiedRulesOf, unmetLine, unquantifiedRulesOf } from './rule-words';
 import type { Reply, ReplyAction } from './types';
 
 /**
@@ -22,6 +22,8 @@ export interface EligibilityOptions {
   afterExpiry?: boolean;
   /** The question asks whether there is support at all (有奖励吗): with no facts to judge, lead with 有. */
   existence?: boolean;
+  /** The question asks whether the award has a cap (有没有封顶): that leads. */
+  capAsked?: boolean;
   estimable: boolean;
 }
 
@@ -33,6 +35,13 @@ export function eligibilityReply(
   options: EligibilityOptions,
 ): Reply {
   const lines: string[] = [];
+  if (rule && options.capAsked) {
+    // 市里的奖励有没有封顶: the cap (or that the notice sets none) first, then the verdict.
+    const ceiling = awardCeiling(rule);
+    const award = awardLine(rule);
+    const none = award.includes('未规定上限') ? award : `${award}，通知未规定上限`;
+    lines.push(ceiling ? `**有上限**：${rule.clause.cite}写明“${ceiling.quote}”。` : `**没有上限**：${rule.clause.cite}的${rule.title}${none}。`);
+  }
   const judged = rule ? verdict(measure, rule, facts, options.existence ?? false) : unquantifiedVerdict(measure, facts, options.existence ?? false);
   const askNow = `现在是否还有同类支持，请向${measureLabel(measure)}的责任单位（${measure.units.join('、')}）咨询`;
   if (options.later && (options.afterExpiry || (Object.keys(facts.answers).length === 0 && !facts.role))) {

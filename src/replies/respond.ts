@@ -435,6 +435,7 @@ class Turn {
       later,
       afterExpiry: namesYearAfterExpiry(this.normalized),
       existence,
+      capAsked: /有没有(封顶|上限)|有(封顶|上限)[吗没]|(封顶|上限)[吗没]|不封顶/.test(this.normalized),
       estimable: this.estimable(measure),
     });
     return this.about(act, measure, reply);

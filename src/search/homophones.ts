@@ -5,10 +5,10 @@ import { knowledgePath } from '../knowledge/paths';
 /**
  * Pinyin input's typos of the notice's own terms: one character of a term typed as another
  * with the same sound (上云用平太 → 上云用平台, 技术改照 → 技术改造, 标示解析 → 标识解析). Only the
- * lexicon's terms of four characters or more are put right, only one character of them, never
+ * lexicon's terms of three characters or more are put right, only one character of them, never
  * to a function character (上, 的, 在…: 平台服务上 is no typo of 平台服务商), and never in a phrase
- * the notice writes itself. knowledge/typos.json keeps the typos that are not homophones
- * (数字化车问) or of shorter terms (技该).
+ * the notice writes itself or another term of the lexicon. knowledge/typos.json keeps the typos that are not homophones
+ * (数字化车问) or of two-character terms (技该, 鸡站).
  *
  * Which characters sound alike is read from knowledge/homophones.json, which
  * `npm run build:dict` makes with pinyin-pro (src/search/homophone-table.ts): at run time no
@@ -17,14 +17,15 @@ import { knowledgePath } from '../knowledge/paths';
  *   correctHomophones('上云用平太奖补') → '上云用平台奖补'
  */
 export function correctHomophones(text: string): string {
-  const { first, second, sounds, notice } = (table ??= loadTable());
+  const { first, second, known, sounds, notice } = (table ??= loadTable());
   let corrected = text;
   for (let at = 0; at < corrected.length; at++) {
     // A term starts here if its first character is here, or its second is at the next place.
     const candidates = [...(first.get(corrected[at]) ?? []), ...(second.get(corrected[at + 1]) ?? [])];
     for (const term of candidates) {
       const window = corrected.slice(at, at + term.length);
-      if (window.length === term.length && window !== term && isHomophoneTypo(window, term, sounds) && !notice.includes(window)) {
+      // Never a term of its own (联上网 and 连上网 are both the lexicon's), nor a phrase the notice writes.
+      if (window.length === term.length && !known.has(window) && isHomophoneTypo(window, term, sounds) && !notice.includes(window)) {
         corrected = corrected.slice(0, at) + term + corrected.slice(at + term.length);
         break;
       }
@@ -47,7 +48,7 @@ function isHomophoneTypo(window: string, term: string, sounds: Map<string, strin
 /** knowledge/homophones.json: the terms, and for each of their characters those that sound alike. */
 export const HomophoneTableSchema = z.object({
   note: z.string(),
-  terms: z.array(z.string().min(4)),
+  terms: z.array(z.string().min(3)),
   sounds: z.record(z.string().length(1), z.string()),
 });
 export type HomophoneTable = z.infer<typeof HomophoneTableSchema>;
@@ -66,5 +67,5 @@ function loadTable() {
     add(first, term[0], term);
     add(second, term[1], term);
   }
-  return { first, second, sounds: new Map(Object.entries(sounds)), notice: readFileSync(knowledgePath('notice.zh-Hans.txt'), 'utf8') };
+  return { first, second, known: new Set(terms), sounds: new Map(Object.entries(sounds)), notice: readFileSync(knowledgePath('notice.zh-Hans.txt'), 'utf8') };
 }

@@ -54,6 +54,8 @@ export function normalizeText(text: string): string {
   let simplified = toSimplified(halfWidth.replace(PINYIN_AFTER_CHARACTER, ''));
   for (const { typo, word } of TYPOS) if (simplified.includes(typo)) simplified = simplified.replaceAll(typo, word);
   simplified = correctHomophones(simplified);
+  // 一个亿, 两个亿, 1个亿: the 个 of spoken amounts goes, so the amount reads as written.
+  simplified = simplified.replace(/([\d零一二三四五六七八九十百千两几]+)个(亿|万)/g, '$1$2');
   const digits = simplified.replace(CHINESE_AMOUNT, (amount, number: string, rough: string) => {
     const value = parseChineseNumber(number);
     return value === undefined ? amount : `${value}${rough}`;
