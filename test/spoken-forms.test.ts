@@ -398,6 +398,10 @@ describe('spoken forms (blind15)', () => {
     expect(await ask('在青岛注册的区域性安全应急处置平台，一年运营花了300万，能贴多少')).toContain('600,000.00 元');
   });
 
+  it('how much, asked with a plant described in words the notice lacks (小机加工厂), is judged on the facts that fit a rule', async () => {
+    expect(await ask('我们即墨一个小机加工厂，今年花了80万上了MES，已经用起来了，能给多少')).toContain('措施（八）');
+  });
+
   it('数字人民币 is another policy', async () => {
     expect(await ask('数字人民币怎么开通')).toMatch(/^通知没有提到“数字人民币”/);
   });

@@ -241,6 +241,9 @@ class Turn {
     }
     const subject = this.subject(vocabulary().actCues);
     if (subject.kind === 'none') return this.onTopic(act, (m) => this.aspectReply(aspect ?? 'summary', m));
+    // 小机加工厂…花了120万上了MES，已经用起来了，政府能给多少: asked how much, the same.
+    const pointed = aspect === 'figures' ? this.factsBeyondWords(subject) : undefined;
+    if (pointed) return this.judge(act, pointed, asksAboutLater(this.normalized));
     if (subject.kind === 'outside' && act.kind === 'follow-up' && this.pointsAtTopic(subject)) {
       return this.withMissingNote(act, subject, this.aspectReply(aspect ?? 'summary', this.topic!));
     }
