@@ -402,6 +402,11 @@ describe('spoken forms (blind15)', () => {
     expect(await ask('我们即墨一个小机加工厂，今年花了80万上了MES，已经用起来了，能给多少')).toContain('措施（八）');
   });
 
+  it('有钱拿吗 asks whether there is money for what the message names, not for a list of all awards', async () => {
+    expect(await ask('我们的数字化车间刚被市里认定了，有钱拿吗')).toMatch(/^\*\*有\*\*：措施（三）/);
+    expect(await ask('标识解析项目是不是都有钱拿')).toContain('措施（九）');
+  });
+
   it('数字人民币 is another policy', async () => {
     expect(await ask('数字人民币怎么开通')).toMatch(/^通知没有提到“数字人民币”/);
   });
