@@ -39,8 +39,10 @@ describe('segmenting with the domain lexicon', () => {
     expect(cutQuestionWords('标识解析和上云用平台')).toEqual(['标识解析', '和', '上云用平台']);
     expect(cutQuestionWords('海尔卡奥斯')).toEqual(['海尔卡奥斯']);
   });
-  it('keeps Latin words and numbers together', () => {
-    expect(cutQuestionWords(normalizeQuery('买mes花了80万'))).toEqual(['买', 'MES', '花', '了', '80', '万']);
+  it('keeps Latin words and numbers together, and a number with its unit', () => {
+    expect(cutQuestionWords(normalizeQuery('买mes花了80万'))).toEqual(['买', 'MES', '花', '了', '80万']);
+    // Not 300 and a 万 that the unknown run after it would take (万那档).
+    expect(cutQuestionWords(normalizeQuery('300万那档奖励'))).toContain('300万');
   });
 });
 

@@ -107,7 +107,7 @@ export const SEARCH_TUNING = {
 };
 
 /** A number in digits or Chinese numerals, maybe with its unit: 80, 一百多家, 几十万. */
-const isNumber = (word: string): boolean => /^[\d.]+$/.test(word) || /^[零一二三四五六七八九十百千万亿两几多余]+[家个万亿元]?$/.test(word);
+const isNumber = (word: string): boolean => /^[\d.]+[万亿元家个]?$/.test(word) || /^[零一二三四五六七八九十百千万亿两几多余]+[家个万亿元]?$/.test(word);
 
 /**
  * Terms worth indexing or searching: no punctuation, no stopword, no lone character,

@@ -106,6 +106,9 @@ export function cutQuestionWords(text: string): string[] {
     const previous = words[words.length - 1];
     if (previous !== undefined && /^[A-Za-z0-9.]+$/.test(word) && /^[A-Za-z0-9.]+$/.test(previous)) {
       words[words.length - 1] = previous + word;
+    } else if (previous !== undefined && /^[\d.]+$/.test(previous) && /^[万亿元家个]$/.test(word)) {
+      // 300|万 is one amount, not 300 and a 万 that an unknown run after it would swallow (万那档).
+      words[words.length - 1] = previous + word;
     } else {
       words.push(word);
     }
