@@ -411,3 +411,36 @@ describe('spoken forms (blind15)', () => {
     expect(await ask('数字人民币怎么开通')).toMatch(/^通知没有提到“数字人民币”/);
   });
 });
+
+/**
+ * What the blind16 sets showed: a term only one measure writes, with details the notice lacks,
+ * when nothing covers enough of the question; a term of neighbouring policy the best measure
+ * lacks (电价) decides; 云计算 is no 计算 (working out) and no 算…补贴吗; buying cloud resources
+ * is being the platform's user; 换个话题 and 省里 are how it is put.
+ */
+describe('spoken forms (blind16)', () => {
+  it('a term only one measure writes (技能大赛), with details it lacks, is answered from it', async () => {
+    expect(await ask('我是职业学校的，想带学生参加工业互联网技能大赛，文件里有提到吗')).toMatch(/^措施（十七）[^\n]*没有提到/);
+  });
+
+  it('…but not when a word joined to the term makes another thing (区块链专项资金) or it is another city’s', async () => {
+    expect(await ask('区块链专项资金怎么申请')).not.toMatch(/措施（十三）/);
+    expect(await ask('杭州的5G基站电费补贴标准是多少')).toMatch(/^通知没有提到“杭州的政策”/);
+  });
+
+  it('…nor when a noun before the term, past the words the measure has, names another fund (十强|产业|专项资金)', async () => {
+    expect(await ask('市里“海工装备产业”专项资金里能拿多少')).not.toMatch(/^措施（十三）/);
+  });
+
+  it('a term of neighbouring policy the best measure lacks decides: outside (工业电价)', async () => {
+    expect(await ask('制造企业用的工业电价能优惠吗')).toMatch(/^通知没有提到“电价”/);
+  });
+
+  it('云计算 is no request to work an award out, and buying cloud resources is being the platform’s user', async () => {
+    expect(await ask('小企业自己买云计算资源，政府直接给补贴吗')).toMatch(/^\*\*不能直接\*\*/);
+  });
+
+  it('换个话题 is how a question is put', async () => {
+    expect(await ask('换个话题，商会协会在里面起啥作用')).toMatch(/^\*\*措施（十八）/);
+  });
+});

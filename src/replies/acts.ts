@@ -152,7 +152,8 @@ function readActOnce(normalized: string): Act {
   const small = smallTalkOf(text);
   if (small) return { kind: 'small-talk', what: small };
   if (hasCue(text, v.checkUp)) return { kind: 'check-up' };
-  if (hasCue(text, v.estimate)) return { kind: 'estimate' };
+  // 云计算 is cloud computing, not the 计算 of 计算…补贴 (working an award out).
+  if (hasCue(text.replaceAll('云计算', '云'), v.estimate)) return { kind: 'estimate' };
   // 每年都能拿: the 都 is over the years, not over two awards.
   const period = hasCue(text, v.period);
   const combining = period ? withoutCues(text, v.period) : text;

@@ -1,5 +1,5 @@
 import { loadKnowledge, type Measure, type Notice } from '../knowledge';
-import { asWritten, closeHits, cutForSearch, findMeasureReference, normalizeKnown, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
+import { asWritten, closeHits, cutForSearch, isFragment, findMeasureReference, normalizeKnown, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
 import { cutQuestionWords, isStopword, wordTag } from '../search/segmenter';
 import { aspectOf, asksAboutLater, asksYesNo, namesYearAfterExpiry, readAct, type Act, type ActKind } from './acts';
 import { awardsForReply, catalogueReply, measuresCappedAt, measuresNamingReply, natureReply } from './catalogue-replies';
@@ -675,7 +675,12 @@ class Turn {
     const generic = vocabulary().generic;
     // Nothing but how the question is put (每次发多少个, 主要看什么, 一次发几个): it is about the topic.
     if (this.topic && response.words.every((word) => generic.has(word))) return { kind: 'none' };
-    if (!top) return { kind: 'outside', response, searched };
+    if (!top) {
+      // 标识解析那笔奖励，企业能挪去买设备吗: too little of it is in any measure, but it names a term
+      // that only one measure writes, and asks a detail of it: that measure, saying what it lacks.
+      const named = this.namedByItsOwnTerm(response, searched);
+      return named ?? { kind: 'outside', response, searched };
+    }
     // 用什么方式支持 after （四）: the topic has every word of the question as written (（四）'s
     // 股权、债权等方式), though it ranks below the cut (（十三）'s title says 投入方式): it stays.
     // Not when it has them only as synonyms or parts (那两化融合呢 after （六）: it switches).
@@ -693,6 +698,10 @@ class Turn {
       (hit) => hit.measure.id === this.topic?.id && (hit.coverage >= close[0].coverage || (pointing && hit.uncovered.every((word) => generic.has(word)))),
     );
     const chosen = onTopic ?? close[0];
+    // 制造业企业的工业电价有没有优惠: a term of neighbouring policy (knowledge/other-policy.txt) the
+    // best measure lacks is what the question is about: the notice does not answer it.
+    const otherPolicy = chosen.uncovered.filter((word) => loadKnowledge().otherPolicyTerms.has(word));
+    if (otherPolicy.length > 0) return { kind: 'outside', response, searched, missing: otherPolicy, nearest: chosen };
     if (chosen.coverage < REPLY_TUNING.hedgeCoverage) {
       // The best measure leaves out words the notice never writes (人才落户: 落户): only the nearest.
       const missing = chosen.uncovered.filter((word) => !generic.has(word) && !this.ctx.search.mentions(word));
@@ -705,8 +714,14 @@ class Turn {
       // concept that no other measure has, asked a detail it does not write: the answer, saying
       // what it does not mention. Not when a missing noun is the head of a compound after another
       // content word (标识解析专利 is about patents): that is a thing of its own.
-      const details = missing.every((word) => !this.headNoun(word, response.words));
-      if (details && !onTopic && close.length === 1 && this.namesOwnDistinctConcept(chosen.measure, response.words)) {
+      const naming = this.ownDistinctConcepts(chosen.measure, response.words);
+      // (Here a noun after the term is judged by headNoun: 政府机关楼顶 is the buildings' roof, which （十） covers.)
+      // A word the measure lacks joined before the term counts even where the notice writes it (新兴|产业|专项资金).
+      const lacked = chosen.uncovered.filter((word) => !generic.has(word));
+      const details =
+        missing.every((word) => !this.headNoun(word, response.words)) &&
+        !lacked.some((word) => this.joinedToTerm(word, naming, lacked, response.words, false));
+      if (details && !onTopic && close.length === 1 && naming.length > 0) {
         return { kind: 'measure', measure: chosen.measure, hit: chosen, missing };
       }
       // 双跨平台是给钱还是入股支持: an either-or question whose words the measure lacks are all on
@@ -792,20 +807,65 @@ class Turn {
    * another topic.
    */
   private headNoun(word: string, contentWords: readonly string[]): boolean {
-    if (!wordTag(word).startsWith('n')) return false;
+    const tag = wordTag(word);
+    if (!tag.startsWith('n') && tag !== 'vn') return false;
     const words = cutQuestionWords(this.normalized);
     const before = words[words.indexOf(word) - 1];
     return before !== undefined && contentWords.includes(before) && !vocabulary().generic.has(before);
   }
 
   /**
-   * True when a term of the question (three characters or more: 两化融合, 拨改投, not 开发 of
-   * 房地产开发) names a concept of the measure's title that no other measure has.
+   * With no measure covering enough of the question: the one measure a term of it (three
+   * characters or more) names by itself, when what that measure lacks of the question is a
+   * detail (no word joined to the term into another thing, no term of neighbouring policy).
    */
-  private namesOwnDistinctConcept(measure: Measure, words: string[]): boolean {
+  private namedByItsOwnTerm(response: SearchResponse, searched: string): Subject | undefined {
+    if (response.elsewhere?.length) return undefined; // another city's policy: outside, whatever it names
+    const generic = vocabulary().generic;
+    const terms = response.words.filter((word) => [...word].length >= 3 && !generic.has(word) && this.ctx.search.spread(word) === 1);
+    const ids = new Set(terms.map((word) => this.ctx.search.search(word, { limit: 1 }).hits[0]?.measure.id));
+    if (ids.size !== 1) return undefined;
+    const [id] = ids;
+    const measure = id === undefined ? undefined : this.ctx.search.getMeasure(id);
+    if (!measure) return undefined;
+    const { uncovered } = this.ctx.search.match(searched, measure.id);
+    const missing = uncovered.filter((word) => !generic.has(word) && !this.ctx.search.mentions(word));
+    const other = loadKnowledge().otherPolicyTerms;
+    const lacked = uncovered.filter((word) => !generic.has(word));
+    if (missing.some((word) => other.has(word)) || lacked.some((word) => this.joinedToTerm(word, terms, lacked, response.words))) return undefined;
+    return { kind: 'measure', measure, missing };
+  }
+
+  /**
+   * True when a word the measure lacks is joined to one of the terms that named it, making another
+   * thing: in the phrase right after the term, the head of a compound (网络安全|等保测评,
+   * 标识解析|专利); a noun right before it, past words the measure has, a modifier (区块链|专项资金,
+   * 十强|产业|专项资金); not a verb and its object (参加|技能大赛).
+   */
+  private joinedToTerm(word: string, terms: readonly string[], missing: readonly string[], words: readonly string[], after = true): boolean {
+    const text = this.normalized.replace(/[“”"‘’]/g, '');
+    return terms.some((term) => {
+      const at = text.indexOf(term);
+      if (at < 0) return false;
+      const following = text.slice(at + term.length).split(PHRASE_END)[0];
+      let before = text.slice(0, at).split(PHRASE_END).pop() ?? '';
+      for (let covered = true; covered; ) {
+        const next = words.find((w) => !missing.includes(w) && w.length < before.length && before.endsWith(w));
+        covered = next !== undefined;
+        if (next) before = before.slice(0, -next.length);
+      }
+      return (after && following.includes(word)) || (before.endsWith(word) && namesAThing(word));
+    });
+  }
+
+  /**
+   * The terms of the question (three characters or more: 两化融合, 拨改投, not 开发 of 房地产开发)
+   * that name a concept of the measure's title, or a term of its text, that no other measure has.
+   */
+  private ownDistinctConcepts(measure: Measure, words: string[]): string[] {
     const concepts = titleConcepts().get(measure.id) ?? [];
     const generic = vocabulary().generic;
-    return words.some(
+    return words.filter(
       (word) =>
         [...word].length >= 3 &&
         !generic.has(word) &&
@@ -974,6 +1034,19 @@ function asksAnotherPlacesPolicy(text: string, place: string): boolean {
   const clause = text.split(/[,;。!?]/).find((part) => part.includes(place)) ?? '';
   return POLICY_OR_MONEY.test(clause) && !ASKER_FROM.test(clause);
 }
+
+/**
+ * A noun or an adjective (新兴 of 新兴产业), or a run jieba does not know that is no fragment and
+ * does not end in a verb (区块链, 十强; not 商建 of 运营|商建, the operator builds): what names or
+ * qualifies a thing, not an action.
+ */
+const namesAThing = (word: string): boolean => {
+  const tag = wordTag(word);
+  return /^(n\w*|vn|a|an|b)$/.test(tag) || (tag === 'x' && !isFragment(word) && wordTag([...word].at(-1)!) !== 'v');
+};
+
+/** Where the phrase a term begins ends: a mark, or a particle, preposition or auxiliary (从, 的, 能…). */
+const PHRASE_END = /[\p{P}\s的地得了着过在是和与及或从对向把被给为以之其而这那个们吗呢吧啊不没有能会要想可也都还又再就]/u;
 
 /** jieba's parts of speech for verbs and adjectives (发放 v, 体现 v, 优秀 a); not verbal nouns (vn). */
 const VERB_OR_ADJECTIVE = /^(v|vd|vi|vg|a|ad|ag)$/;

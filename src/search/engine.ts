@@ -342,7 +342,12 @@ export class PolicySearch {
     const unknown = terms.filter((term) => term.unknown).map((term) => term.word);
     if (terms.length === 0) return { query, normalized, hits: [], words, unknown };
     // jieba tags some ordinary words as places (新建, 深度, 普及): a word the notice itself writes is not another city.
-    const places = new Set(placeNames(normalized).filter((place) => this.knowledge.localPlaces.has(place) || !this.noticeText.includes(place)));
+    // A lone character tagged a place (挪 of 挪去买) is no place unless places.txt lists it (青).
+    const places = new Set(
+      placeNames(normalized).filter(
+        (place) => this.knowledge.localPlaces.has(place) || (!this.noticeText.includes(place) && [...place].length >= 2),
+      ),
+    );
     const elsewhere = this.placesElsewhere([...places]);
     if (elsewhere.length > 0) return { query, normalized, hits: [], words, unknown, elsewhere };
 
@@ -453,11 +458,13 @@ export class PolicySearch {
       if (isContentWord(form) && (forms.get(form) ?? 0) < weight) forms.set(form, weight);
     };
     add(word, 1);
-    // 高新技术企业 (knowledge/other-policy.txt) is another policy's term: not （七）'s 技术 by its parts.
-    if (!this.knowledge.otherPolicyTerms.has(word)) for (const sub of cutForSearch(word)) add(sub, SEARCH_TUNING.subwordWeight);
+    // 高新技术企业 (knowledge/other-policy.txt) is another policy's term: not （七）'s 技术 by its
+    // parts, nor by its synonyms' parts (电价 is not （六）'s 费用 through 用电费用).
+    const whole = this.knowledge.otherPolicyTerms.has(word);
+    if (!whole) for (const sub of cutForSearch(word)) add(sub, SEARCH_TUNING.subwordWeight);
     for (const synonym of synonyms) {
       add(synonym, SEARCH_TUNING.synonymWeight);
-      for (const sub of this.subwordsOf.get(synonym) ?? []) add(sub, SEARCH_TUNING.synonymWeight * SEARCH_TUNING.subwordWeight);
+      if (!whole) for (const sub of this.subwordsOf.get(synonym) ?? []) add(sub, SEARCH_TUNING.synonymWeight * SEARCH_TUNING.subwordWeight);
     }
     const unknown = ![...forms.keys()].some((form) => this.vocabulary.has(form)) && !this.noticeText.includes(word);
     // An adverb, pronoun or the like the notice never writes (到底, 随便, 每次, 正好) is how the
