@@ -444,3 +444,24 @@ describe('spoken forms (blind16)', () => {
     expect(await ask('换个话题，商会协会在里面起啥作用')).toMatch(/^\*\*措施（十八）/);
   });
 });
+
+/**
+ * What the blind17 conversations showed: a request to estimate that names its award beside
+ * words the notice lacks; 设了最高限额 lists the capped awards; 既拿…又拿 is combining;
+ * 去哪报 asks where to apply.
+ */
+describe('spoken forms (blind17)', () => {
+  it('a request to estimate names its award though other words are the notice’s to lack (我们拿的中央钱挺多)', async () => {
+    const chat = startConversation(app);
+    expect(textOf(await chat.say('帮我算算标识解析奖励，我们拿的中央钱挺多'))).toContain('**标识解析项目奖励**');
+  });
+
+  it('设了最高限额 lists the awards with a cap, not the largest one', async () => {
+    expect(await ask('哪些奖补设了最高限额')).toMatch(/^写明上限（封顶）或金额的奖补有\d项/);
+  });
+
+  it('既拿…又拿 is combining; 去哪报 asks where to apply', async () => {
+    expect(await ask('既拿两化融合奖补又拿上云奖补，可以吗')).toMatch(/^通知未规定/);
+    expect(await ask('想把项目报进工业赋能场景清单，去哪报')).toMatch(/^通知没有写明申报流程/);
+  });
+});

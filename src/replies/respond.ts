@@ -592,7 +592,7 @@ class Turn {
         : subject.kind === 'choose'
           ? subject.hits[0].measure
           : subject.kind === 'outside'
-            ? (subject.nearest?.measure ?? this.topic)
+            ? (subject.nearest?.measure ?? this.namedOwnConcept(subject) ?? this.topic)
             : this.topic;
     // 智慧社区项目评上了未来城市十佳场景，想算下奖励: the words find （一）'s 场景清单, which pays
     // nothing; what the message states (评上十佳) is asked by one award rule only: that one is meant.
@@ -822,8 +822,13 @@ class Turn {
   private namedByItsOwnTerm(response: SearchResponse, searched: string): Subject | undefined {
     if (response.elsewhere?.length) return undefined; // another city's policy: outside, whatever it names
     const generic = vocabulary().generic;
-    const terms = response.words.filter((word) => [...word].length >= 3 && !generic.has(word) && this.ctx.search.spread(word) === 1);
-    const ids = new Set(terms.map((word) => this.ctx.search.search(word, { limit: 1 }).hits[0]?.measure.id));
+    // A term that, searched alone, finds one measure (两化融合 → （八）; its synonyms spread wider).
+    const alone = (word: string) => this.ctx.search.search(word, { limit: 2 }).hits;
+    const own = (word: string) => this.ctx.search.mentions(word) || LEXICON.has(word); // the notice's terms, not 一部分
+    const terms = response.words.filter(
+      (word) => [...word].length >= 3 && !generic.has(word) && (this.ctx.search.spread(word) === 1 || (own(word) && alone(word).length === 1)),
+    );
+    const ids = new Set(terms.map((word) => alone(word)[0].measure.id));
     if (ids.size !== 1) return undefined;
     const [id] = ids;
     const measure = id === undefined ? undefined : this.ctx.search.getMeasure(id);
@@ -856,6 +861,15 @@ class Turn {
       }
       return (after && following.includes(word)) || (before.endsWith(word) && namesAThing(word));
     });
+  }
+
+  /**
+   * 两化融合补贴…我们投得比较多: words the notice lacks left it outside, but a term of it names
+   * one measure by itself (as namedByItsOwnTerm finds it): that measure.
+   */
+  private namedOwnConcept(subject: Extract<Subject, { kind: 'outside' }>): Measure | undefined {
+    const named = this.namedByItsOwnTerm(subject.response, subject.searched);
+    return named?.kind === 'measure' ? named.measure : undefined;
   }
 
   /**
@@ -1044,6 +1058,9 @@ const namesAThing = (word: string): boolean => {
   const tag = wordTag(word);
   return /^(n\w*|vn|a|an|b)$/.test(tag) || (tag === 'x' && !isFragment(word) && wordTag([...word].at(-1)!) !== 'v');
 };
+
+/** The lexicon's words (knowledge/lexicon.txt): the notice's terms as people write them (两化融合). */
+const LEXICON = new Set(loadKnowledge().lexicon.map((entry) => normalizeKnown(entry.word)));
 
 /** Where the phrase a term begins ends: a mark, or a particle, preposition or auxiliary (从, 的, 能…). */
 const PHRASE_END = /[\p{P}\s的地得了着过在是和与及或从对向把被给为以之其而这那个们吗呢吧啊不没有能会要想可也都还又再就]/u;
