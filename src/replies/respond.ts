@@ -822,16 +822,20 @@ class Turn {
   private namedByItsOwnTerm(response: SearchResponse, searched: string): Subject | undefined {
     if (response.elsewhere?.length) return undefined; // another city's policy: outside, whatever it names
     const generic = vocabulary().generic;
-    // A term that, searched alone, finds one measure (两化融合 → （八）; its synonyms spread wider).
-    const alone = (word: string) => this.ctx.search.search(word, { limit: 2 }).hits;
-    const own = (word: string) => this.ctx.search.mentions(word) || LEXICON.has(word); // the notice's terms, not 一部分
-    const terms = response.words.filter(
-      (word) => [...word].length >= 3 && !generic.has(word) && (this.ctx.search.spread(word) === 1 || (own(word) && alone(word).length === 1)),
-    );
-    const ids = new Set(terms.map((word) => alone(word)[0].measure.id));
+    // A term of one measure: found in no other (spread 1), or the notice's own term (not 一部分)
+    // that, searched alone, finds one measure (两化融合 → （八）, though its synonyms spread wider).
+    const own = (word: string) => this.ctx.search.mentions(word) || LEXICON.has(word);
+    const measureOfTerm = new Map<string, number>();
+    for (const word of response.words) {
+      if ([...word].length < 3 || generic.has(word)) continue;
+      const hits = this.ctx.search.search(word, { limit: 2 }).hits;
+      if (hits.length === 0) continue;
+      if (this.ctx.search.spread(word) === 1 || (own(word) && hits.length === 1)) measureOfTerm.set(word, hits[0].measure.id);
+    }
+    const ids = new Set(measureOfTerm.values());
     if (ids.size !== 1) return undefined;
-    const [id] = ids;
-    const measure = id === undefined ? undefined : this.ctx.search.getMeasure(id);
+    const terms = [...measureOfTerm.keys()];
+    const measure = this.ctx.search.getMeasure([...ids][0]);
     if (!measure) return undefined;
     const { uncovered } = this.ctx.search.match(searched, measure.id);
     const missing = uncovered.filter((word) => !generic.has(word) && !this.ctx.search.mentions(word));
