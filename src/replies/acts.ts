@@ -79,8 +79,10 @@ const TRAILING_NOISE = /(?:[\s\p{P}\p{S}~]|\p{Extended_Pictographic}|\u200d|\ufe
 const ending = (text: string): string => text.replace(TRAILING_NOISE, '');
 
 /** A question asked for yes or no: …吗, …么, …不 at its end, or an eligibility phrase (能拿, 给不给). */
-export const asksYesNo = (text: string): boolean =>
-  /[吗么]$/u.test(ending(text)) || ENDS_IN_NOT.test(ending(text)) || hasCue(text, vocabulary().eligibility);
+export const asksYesNo = (text: string): boolean => {
+  const end = ending(text);
+  return /[吗么]$/u.test(end) || ENDS_IN_NOT.test(end) || hasCue(text, vocabulary().eligibility);
+};
 
 /** The first sum of money in a normalised text, in yuan: 200万 → 2000000; undefined without one. */
 function amountIn(text: string): number | undefined {
