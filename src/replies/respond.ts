@@ -1,5 +1,5 @@
 import { loadKnowledge, type Measure, type Notice } from '../knowledge';
-import { asWritten, closeHits, cutForSearch, isFragment, findMeasureReference, normalizeKnown, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
+import { asWritten, closeHits, cutForSearch, isFragment, unquoted, findMeasureReference, normalizeKnown, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
 import { cutQuestionWords, isStopword, wordTag } from '../search/segmenter';
 import { aspectOf, asksAboutLater, asksYesNo, namesYearAfterExpiry, readAct, type Act, type ActKind } from './acts';
 import { awardsForReply, catalogueReply, measuresCappedAt, measuresNamingReply, natureReply } from './catalogue-replies';
@@ -852,7 +852,7 @@ class Turn {
    * 十强|产业|专项资金); not a verb and its object (参加|技能大赛).
    */
   private joinedToTerm(word: string, terms: readonly string[], missing: readonly string[], words: readonly string[], after = true): boolean {
-    const text = this.normalized.replace(/[“”"‘’]/g, '');
+    const text = unquoted(this.normalized);
     return terms.some((term) => {
       const at = text.indexOf(term);
       if (at < 0) return false;

@@ -212,7 +212,7 @@ export function asWritten(word: string): string {
  * A question's quotation marks only set a word apart (“身份证”编码, 什么是“拨改投”): without them
  * the words they split are cut whole (身份证编码).
  */
-const unquoted = (text: string): string => text.replace(/[“”"‘’]/g, '');
+export const unquoted = (text: string): string => text.replace(/[“”"‘’]/g, '');
 
 /** A rate as one word, in the index and in questions: 20% → RATE20. */
 const rateWord = (percent: string): string => `RATE${percent}`;

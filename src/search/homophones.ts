@@ -7,8 +7,8 @@ import { knowledgePath } from '../knowledge/paths';
  * with the same sound (上云用平太 → 上云用平台, 技术改照 → 技术改造, 标示解析 → 标识解析). Only the
  * lexicon's terms of three characters or more are put right, only one character of them, never
  * to a function character (上, 的, 在…: 平台服务上 is no typo of 平台服务商), and never in a phrase
- * the notice writes itself or another term of the lexicon. knowledge/typos.json keeps the typos that are not homophones
- * (数字化车问) or of two-character terms (技该, 鸡站).
+ * the notice writes itself or another term of the lexicon. knowledge/typos.json keeps the typos
+ * that are not homophones (数字化车问) or of two-character terms (技该, 鸡站).
  *
  * Which characters sound alike is read from knowledge/homophones.json, which
  * `npm run build:dict` makes with pinyin-pro (src/search/homophone-table.ts): at run time no

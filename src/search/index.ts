@@ -1,4 +1,4 @@
-export { PolicySearch, asWritten, closeHits, isFragment, AMBIGUITY_RATIO, SEARCH_TUNING, type SearchHit, type SearchResponse } from './engine';
+export { PolicySearch, asWritten, closeHits, isFragment, unquoted, AMBIGUITY_RATIO, SEARCH_TUNING, type SearchHit, type SearchResponse } from './engine';
 export { normalizeKnown, normalizeQuery } from './normalize';
 export { findMeasureReference } from './references';
 export { cut, cutForSearch, loadSegmenter } from './segmenter';
