@@ -2,10 +2,9 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
-  DialogSet,
   DialogTurnStatus,
   type DialogContext,
-  type DialogStateManagerConfiguration,
+  type DialogState,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
 import { toActivity } from '../src/activities';
@@ -35,6 +34,7 @@ import { allQuantifiedRules, estimate, getRule, rulesForMeasure, type Rule } fro
 import { normalizeQuery } from '../src/search';
 import { readCommand } from './answers';
 import { cardActivity } from './card-activity';
+import { dialogRunner } from './dialog-runner';
 import { CHECK_UP_DIALOG, CheckUpDialog } from './check-up-dialog';
 import type { InterviewDialog, InterviewOutcome } from './interview-dialog';
 import { carryOver, readRecord, summaryItems, type InterviewState } from './interview-state';
@@ -57,9 +57,6 @@ const isGoodbye = (text: string): boolean => {
   const act = readAct(normalizeQuery(text));
   return act.kind === 'small-talk' && act.what === 'goodbye';
 };
-
-/** The turnState key under which botbuilder-dialogs (4.23) looks for its state manager configuration. */
-const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 export interface MainDialogOptions {
   /** Offer ratings (有帮助 / 没帮助, 好差评): only when the insights record them. */
@@ -103,22 +100,12 @@ export class MainDialog extends ComponentDialog {
     this.interviewTitles.set(CHECK_UP_DIALOG, '政策体检');
   }
 
-  private dialogSet?: DialogSet;
-  private stateConfiguration?: DialogStateManagerConfiguration;
+  private runTurn?: (context: TurnContext) => Promise<void>;
 
-  /** Runs the dialog for one turn, as botbuilder's samples do (the DialogSet made once, not per turn). */
-  async run(context: TurnContext, dialogState: StatePropertyAccessor): Promise<void> {
-    if (!this.dialogSet) {
-      this.dialogSet = new DialogSet(dialogState);
-      this.dialogSet.add(this);
-    }
-    // botbuilder-dialogs rebuilds its memory scopes and path resolvers for every turn (a
-    // twentieth of a question turn) unless the turn already holds them; they never change.
-    if (this.stateConfiguration) context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, this.stateConfiguration);
-    const dc = await this.dialogSet.createContext(context);
-    this.stateConfiguration ??= dc.state.configuration;
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  /** Runs the dialog for one turn. */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    this.runTurn ??= dialogRunner(this, dialogState);
+    await this.runTurn(context);
   }
 
   protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {

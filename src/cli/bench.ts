@@ -11,7 +11,8 @@
  *    answer of the bot, the latency of 200 questions through POST /api/messages
  *    (expectReplies), and its RSS after them.
  * 3. Throughput of question turns through POST /api/messages against an echo bot on the
- *    same restify + CloudAdapter stack (src/cli/bench-echo.ts), and their ratio.
+ *    same restify + CloudAdapter stack (src/cli/bench-echo.ts), and against the echo run
+ *    through conversation state and botbuilder-dialogs as the policy bot's turns are; ratios.
  * 4. The same turns with each store (memory, SQLite, Redis when redis-server is
  *    installed): throughput against memory, p99, and RSS after 20,000 conversations.
  * 5. The same turns with the insights recording on and off.
@@ -218,20 +219,25 @@ async function benchServer(): Promise<void> {
 }
 
 async function benchThroughput(): Promise<void> {
-  // Alternating runs, so both servers see the same machine load; medians of each.
-  const policy: { wall: number; cpu: number }[] = [];
-  const echo: { wall: number; cpu: number }[] = [];
+  // Alternating runs, so all servers see the same machine load; medians of each.
+  const servers: [string, string, Record<string, string>][] = [
+    ['policy bot', join('..', 'index.js'), { STORAGE: 'memory' }],
+    ['echo + dialog', 'bench-echo.js', { ECHO_WITH_DIALOG: 'true' }],
+    ['echo bot', 'bench-echo.js', {}],
+  ];
+  const runs = servers.map(() => [] as { wall: number; cpu: number }[]);
   for (let i = 0; i < RUNS; i++) {
-    policy.push(await throughput(join('..', 'index.js'), 3, { STORAGE: 'memory' }));
-    echo.push(await throughput('bench-echo.js', 3));
+    for (const [k, [, script, env]] of servers.entries()) runs[k].push(await throughput(script, 3, env));
   }
-  const rate = (runs: { wall: number; cpu: number }[], key: 'wall' | 'cpu') => median(runs.map((r) => r[key]));
-  console.log('\nQuestion turns through POST /api/messages (expectReplies), 4 concurrent clients, 3 s a run,');
-  console.log('the policy bot (STORAGE=memory) against an echo bot on the same restify + CloudAdapter stack:');
-  console.log('                          policy bot     echo bot       policy/echo');
+  const rate = (k: number, key: 'wall' | 'cpu') => median(runs[k].map((r) => r[key]));
+  console.log('\nQuestion turns through POST /api/messages (expectReplies), 4 concurrent clients, 3 s a run:');
+  console.log('the policy bot (STORAGE=memory); an echo bot on the same restify + CloudAdapter stack; and');
+  console.log('the echo through the policy bot\'s conversation state and botbuilder-dialogs (echo + dialog).');
+  console.log(`                          ${servers.map(([name]) => name.padEnd(15)).join('')}policy/echo  policy/(echo + dialog)`);
   for (const [label, key] of [['turns/s (wall clock)', 'wall'], ['turns/s of server CPU', 'cpu']] as const) {
-    const [p, e] = [rate(policy, key), rate(echo, key)];
-    console.log(`  ${label.padEnd(24)}${p.toFixed(0).padEnd(15)}${e.toFixed(0).padEnd(15)}${(p / e).toFixed(2)}`);
+    const [policy, echoDialog, echo] = servers.map((_, k) => rate(k, key));
+    const figures = [policy, echoDialog, echo].map((x) => x.toFixed(0).padEnd(15)).join('');
+    console.log(`  ${label.padEnd(24)}${figures}${(policy / echo).toFixed(2).padEnd(13)}${(policy / echoDialog).toFixed(2)}`);
   }
 }
 
