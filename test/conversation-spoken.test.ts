@@ -47,9 +47,9 @@ describe('spoken requests to estimate start the interview of the measure the oth
 describe('spoken yes/no forms get the verdict first, judged on the facts they state', () => {
   it('…够格不 / …行不行 at the threshold: 以上 and 不低于 include it, so 能, with the amount', async () => {
     const provider = await chat().ask('我们在服务商名录里，去年服务本地企业整整50家，服务收入刚够1000万，够格不');
-    expect(provider).toMatch(/^\*\*能\*\*[^\n]*2,000,000\.00 元/);
+    expect(provider).toMatch(/^\*\*能，符合条件\*\*[^\n]*2,000,000\.00 元/);
     const sme = await chat().ask('小型企业，MES已经上线了，投资正好50万，行不行');
-    expect(sme).toMatch(/^\*\*能\*\*[^\n]*100,000\.00 元/);
+    expect(sme).toMatch(/^\*\*能，符合条件\*\*[^\n]*100,000\.00 元/);
   });
 
   it('…可以不 / …批不批: 不能 with the condition unmet', async () => {
@@ -166,7 +166,7 @@ describe('small talk asked two ways at once', () => {
 describe('paraphrase: what an enterprise did, in its own words, reaches the measure that pays for it', () => {
   it('a rough amount (一百来万) is read, and the verdict says the figure is approximate', async () => {
     const reply = await chat().ask('我们小公司换了一套新的ERP，仓库和车间也都联网了，总共花了一百来万，已经上线，政府补不补');
-    expect(reply).toMatch(/^\*\*能\*\*[^\n]*措施（八）|^\*\*能\*\*[^\n]*两化融合/);
+    expect(reply).toMatch(/^\*\*能，符合条件\*\*[^\n]*措施（八）|^\*\*能，符合条件\*\*[^\n]*两化融合/);
     expect(reply).toContain('200,000.00 元');
     expect(reply).toMatch(/约数[^\n]*近似/);
   });
@@ -227,6 +227,6 @@ describe('facts beside another topic do not make it a measure’s', () => {
 
 describe('an amount right after 能拿 is the award asked about, not a fact', () => {
   it('我们的智慧工厂被市里新认定了，能拿100万不: （三）, judged on the statements', async () => {
-    expect(await chat().ask('我们的智慧工厂被市里新认定了，能拿100万不')).toMatch(/^\*\*能\*\*[^\n]*“工业赋能”场景示范奖励[^\n]*1,000,000\.00 元/);
+    expect(await chat().ask('我们的智慧工厂被市里新认定了，能拿100万不')).toMatch(/^\*\*能，符合条件\*\*[^\n]*“工业赋能”场景示范奖励[^\n]*1,000,000\.00 元/);
   });
 });

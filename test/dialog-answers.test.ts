@@ -238,6 +238,16 @@ describe('an input’s own words for yes and no (from its declaration)', () => {
     expect(readYesNo(text, directory.words)).toMatchObject({ kind: 'value', value });
   });
 
+  it.each([
+    ['不是，企业自筹', false],
+    ['不是。企业自己投的，属于企业自筹', false],
+    ['不是企业自筹，是政府投资', true],
+    ['是，政府投资的', true],
+  ])('政府投资: a negation stays in its clause: %s → %s', (text, value) => {
+    const governmentInvested = input('future-city-top10', 'governmentInvested');
+    expect(readYesNo(text, governmentInvested.words)).toMatchObject({ kind: 'value', value });
+  });
+
   it('a question put back is no answer: 是不是中小企业', () => {
     expect(readYesNo('是不是中小企业', isSme.words)).toEqual({ kind: 'none' });
     expect(readYesNo('有没有上线')).toEqual({ kind: 'none' });

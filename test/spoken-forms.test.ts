@@ -230,7 +230,7 @@ describe('spoken forms (blind12)', () => {
   });
 
   it('在服务商名单里 is being in the providers’ 名录: the award is computed', async () => {
-    expect(await ask('我们在服务商名单里，服务本地60家企业，收入1500万，能拿多少')).toMatch(/^\*\*能\*\*.*3,000,000\.00 元/);
+    expect(await ask('我们在服务商名单里，服务本地60家企业，收入1500万，能拿多少')).toMatch(/^\*\*能，符合条件\*\*.*3,000,000\.00 元/);
   });
 
   it('a which-measures question that says how support is given (以股权形式) lists the measures naming the thing', async () => {
@@ -367,7 +367,7 @@ describe('spoken forms (blind14)', () => {
   });
 
   it('a statement that named the measure (刚被市里新认定) is judged by its rule', async () => {
-    expect(await ask('我们的数字化车间刚被市里新认定，是不是能拿50万')).toMatch(/^\*\*能\*\*：.*500,000\.00 元/);
+    expect(await ask('我们的数字化车间刚被市里新认定，是不是能拿50万')).toMatch(/^\*\*能，符合条件\*\*：.*500,000\.00 元/);
   });
 });
 
@@ -463,5 +463,50 @@ describe('spoken forms (blind17)', () => {
   it('既拿…又拿 is combining; 去哪报 asks where to apply', async () => {
     expect(await ask('既拿两化融合奖补又拿上云奖补，可以吗')).toMatch(/^通知未规定/);
     expect(await ask('想把项目报进工业赋能场景清单，去哪报')).toMatch(/^通知没有写明申报流程/);
+  });
+});
+
+/**
+ * What the blind18 conversations and questions showed: a condition of the measure said beside
+ * an award had (法人注册在青岛) is no second award; 哪几条…上限 lists the capped awards;
+ * vouchers are another programme; Qingdao's districts that jieba does not tag as places;
+ * 一家 is an article; what the asker makes says who asks, not what about.
+ */
+describe('spoken forms (blind18)', () => {
+  it('an award had, with a condition of the same measure said beside it: judged by its cumulative cap, not as combining', async () => {
+    const reply = await ask('我们的安全应急处置平台注册在本市，之前累计拿了200万补助，今年还能再申请吗');
+    expect(reply).toMatch(/^\*\*不能\*\*：政策期内累计补助上限 2,000,000 元已经用完/);
+    expect(reply).not.toMatch(/。。/);
+  });
+
+  it('哪几条…上限 and 有上限的是哪几条 list the awards with a cap', async () => {
+    for (const question of ['有上限的是哪几条', '哪几项奖补有封顶']) {
+      expect(await ask(question)).toMatch(/^写明上限（封顶）或金额的奖补有\d项/);
+    }
+  });
+
+  it('a voucher is another programme; with a measure named beside it, that measure is only the nearest', async () => {
+    expect(await ask('算力券怎么申请')).toMatch(/^通知没有提到“算力券”/);
+    const reply = await ask('创新券可以用在两化融合项目上吗');
+    expect(reply).toMatch(/^通知没有提到“创新券”/);
+    expect(reply).toContain('最相关的是措施（八）');
+  });
+
+  it('a district jieba does not tag as a place (即墨, 西海岸) still says the company comes to Qingdao', async () => {
+    const reply = await ask('我们是杭州的工业互联网服务商，准备在西海岸注册法人公司，有奖励吗');
+    expect(reply).toContain('措施（十一）');
+    expect(reply).not.toMatch(/没有提到“杭州/);
+  });
+
+  it('一家 is an article, not a count of enterprises served', async () => {
+    expect(await ask('我们是一家平台服务商，服务本地企业的收入有补贴吗')).not.toMatch(/您说的是1家/);
+    expect(await ask('我们平台一年只服务了1家本地企业，能拿服务商奖补吗')).toMatch(/^\*\*不能\*\*：[^\n]*50家以上[^\n]*1家/);
+  });
+
+  it('what the asker makes (做服装的, 纺织行业的) says who asks: the rest of the question names the measure', async () => {
+    expect(await ask('我们是做服装的企业，想上云，有补贴吗')).toContain('措施（六）');
+    expect(await ask('我们做纺织行业的细分平台，通知里有相关支持吗')).toContain('措施（五）');
+    // A designation of another policy is no trade: 瞪羚企业 stays outside the notice.
+    expect(await ask('瞪羚企业认定有奖励吗')).toMatch(/^通知没有提到/);
   });
 });

@@ -9,7 +9,7 @@ import type { Reply, ReplyAction } from './types';
 
 /**
  * The answer to a yes/no question about qualifying for a measure: the verdict first
- * (不能 / 能 / 能，如果… / 通知没有规定), judged by the rules module on what the question
+ * (不能 / 能，符合条件 / 能，如果… / 通知没有规定), judged by the rules module on what the question
  * says (factsOf), then the clause, the units and the validity.
  *
  *   eligibilityReply(measure 8, { answers: { isSme: false }, said: { isSme: '大型企业' } }, …).text
@@ -75,7 +75,7 @@ function verdict(measure: Measure, rule: QuantifiedRule, facts: QuestionFacts, e
   }
   const unmet = earlyIneligibility(rule, facts.answers);
   if (unmet.length > 0) {
-    return [`**不能**：${unmet.map((result) => unmetLine(rule, result, facts.said[result.input])).join('；')}。`];
+    return [`**不能**：${unmet.map((result) => unmetLine(rule, result, facts.said[result.input]).replace(/。$/, '')).join('；')}。`];
   }
   const result = estimate(rule, facts.answers);
   if (result.ok && result.estimate.status === 'eligible' && result.estimate.amountFen !== undefined) {
@@ -85,7 +85,7 @@ function verdict(measure: Measure, rule: QuantifiedRule, facts: QuestionFacts, e
       return [`**不能拿到${facts.asked.words}**：按通知原口径，${rule.clause.cite}的${rule.title}最多约为${amountText(e.amountFen!)}（${e.formula?.text ?? ''}），${PERIOD_WORDS[rule.period]}。`, ...roughNote(rule, facts)];
     }
     return [
-      `**能**：按通知原口径，${rule.clause.cite}的${rule.title}约为${amountText(e.amountFen!)}（${e.formula?.text ?? ''}），${PERIOD_WORDS[rule.period]}。`,
+      `**能，符合条件**：按通知原口径，${rule.clause.cite}的${rule.title}约为${amountText(e.amountFen!)}（${e.formula?.text ?? ''}），${PERIOD_WORDS[rule.period]}。`,
       ...roughNote(rule, facts),
     ];
   }

@@ -63,6 +63,14 @@ export interface QaTurn {
 }
 
 /** Chosen by measurement on the dev sets (npm run eval -- --sweep); see README, "Quality". */
+/**
+ * After a trade word: the plant or trade it describes (啤酒|厂, 纺织|行业, 灌装|线). Not 企业 or
+ * 工厂: 瞪羚企业, 灯塔工厂, 总部企业 are designations of other policies, not trades.
+ */
+const TRADE_AFTER = /^(的)?(厂家|厂子|厂|行业|生产线|产线|线)/;
+/** Before a trade word: making or selling it (做|服装的…). */
+const MAKES = /(做|生产|制造|造|卖|加工)(个|一些)?$/;
+
 export const REPLY_TUNING = {
   /**
    * Below this coverage, a best measure that lacks a word the notice never writes is not the
@@ -564,8 +572,11 @@ class Turn {
     for (const part of this.normalized.split(/和|与|及|跟|、|,|;|还有|以及|或者|或|还能|还可以/)) {
       const own = withoutAmounts(withoutCues(part, vocabulary().actCues));
       if (this.contentWords(own).length === 0) continue;
-      const [hit] = this.ctx.search.search(own, { limit: 1 }).hits;
-      if (!hit) continue;
+      const { hits } = this.ctx.search.search(own, { limit: 3 });
+      if (hits.length === 0) continue;
+      // 区域性安全应急处置平台，法人注册在青岛: a part that fits a measure already named as well as
+      // any other is about that one (its condition), not another award.
+      const hit = hits.find((h) => h.coverage >= hits[0].coverage && named.some((n) => n.measure === h.measure)) ?? hits[0];
       // （三） pays two awards: 数字化车间 and 十佳场景 are two of them.
       const rules = quantifiedRulesOf(hit.measure.id);
       const rule = rules.length > 1 ? ruleForQuestion(hit.measure.id, this.ctx.search.words(own), () => ({ answers: {}, said: {} })) : undefined;
@@ -659,6 +670,39 @@ class Turn {
     return this.fromSearch(response, own);
   }
 
+  /**
+   * 创新券能用在两化融合项目上吗: a term of neighbouring policy is what is asked about, but the rest
+   * of the question names one measure, every word of it: that measure is the nearest.
+   */
+  private besideOtherPolicy(response: SearchResponse, searched: string): { missing: string[]; nearest: SearchHit } | undefined {
+    const other = response.words.filter((word) => loadKnowledge().otherPolicyTerms.has(word));
+    if (other.length === 0) return undefined;
+    let rest = searched;
+    for (const word of other) rest = rest.replaceAll(word, ' ');
+    if (this.contentWords(rest).length === 0) return undefined;
+    const { hits } = this.ctx.search.search(rest, { limit: 3 });
+    return hits[0]?.uncovered.length === 0 && closeHits(hits).length === 1 ? { missing: other, nearest: hits[0] } : undefined;
+  }
+
+  /**
+   * 做服装的企业上云有补贴吗, 啤酒厂的灌装线做联网改造: what the asker makes or trades in (a word
+   * the notice never writes, before 的企业, 厂, 行业, 线…) says who asks, not what about; the
+   * measures are for any trade. Searched without it, when the rest names a measure well enough.
+   */
+  private withoutTrade(response: SearchResponse, searched: string): { response: SearchResponse; searched: string } | undefined {
+    const other = loadKnowledge().otherPolicyTerms;
+    const text = this.normalized;
+    const trade = response.words.filter(
+      (word) => !this.ctx.search.mentions(word) && !other.has(word) && (TRADE_AFTER.test(text.slice(text.indexOf(word) + word.length)) || MAKES.test(text.slice(0, text.indexOf(word)))),
+    );
+    if (trade.length === 0) return undefined;
+    let rest = searched;
+    for (const word of trade) rest = rest.replaceAll(word, ' ');
+    if (this.contentWords(rest).length === 0) return undefined;
+    const again = this.ctx.search.search(rest, { limit: 3 });
+    return again.hits[0] && again.hits[0].coverage >= REPLY_TUNING.hedgeCoverage ? { response: again, searched: rest } : undefined;
+  }
+
   /** Content words that could name a measure: not generic (政策, 补贴, 项目…). */
   private contentWords(text: string): string[] {
     const generic = vocabulary().generic;
@@ -672,6 +716,10 @@ class Turn {
       return hit ? { kind: 'measure', measure: hit.measure, hit } : { kind: 'no-such', number: response.reference };
     }
     const [top] = response.hits;
+    if (!top || top.coverage < REPLY_TUNING.hedgeCoverage) {
+      const plain = this.withoutTrade(response, searched);
+      if (plain) return this.fromSearch(plain.response, plain.searched);
+    }
     const generic = vocabulary().generic;
     // Nothing but how the question is put (每次发多少个, 主要看什么, 一次发几个): it is about the topic.
     if (this.topic && response.words.every((word) => generic.has(word))) return { kind: 'none' };
@@ -679,7 +727,7 @@ class Turn {
       // 标识解析那笔奖励，企业能挪去买设备吗: too little of it is in any measure, but it names a term
       // that only one measure writes, and asks a detail of it: that measure, saying what it lacks.
       const named = this.namedByItsOwnTerm(response, searched);
-      return named ?? { kind: 'outside', response, searched };
+      return named ?? { kind: 'outside', response, searched, ...this.besideOtherPolicy(response, searched) };
     }
     // 用什么方式支持 after （四）: the topic has every word of the question as written (（四）'s
     // 股权、债权等方式), though it ranks below the cut (（十三）'s title says 投入方式): it stays.

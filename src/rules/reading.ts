@@ -93,7 +93,8 @@ export function readYesNo(text: string, words: YesNoWords = {}): Reading {
   if (A_NOT_A.test(whole)) return NONE;
   const exact = yesNoWord(whole);
   if (exact !== undefined) return { kind: 'value', value: exact, strict: true };
-  const own = ownWords(whole, words);
+  // Read on the clauses as written: 不是，企业自筹 is a no that says why, not "不是企业自筹".
+  const own = ownWords(t, words);
   if (own) return { kind: 'value', value: own.value, strict: own.strict };
   const [recognized, ...more] = recognizeBoolean(whole, 'zh-cn');
   if (recognized && more.length === 0 && recognized.text.length === whole.length) {
@@ -117,7 +118,10 @@ function yesNoWord(word: string): boolean | undefined {
   return undefined;
 }
 
-/** The input's own words in the text, each turned round by a negation before it; undefined when none, or when they disagree. */
+/**
+ * The input's own words in the text, each turned round by a negation just before it in its
+ * clause (clauses are separated by a space); undefined when none, or when they disagree.
+ */
 function ownWords(text: string, words: YesNoWords): { value: boolean; strict: boolean } | undefined {
   const found: { value: boolean; start: number; end: number }[] = [];
   for (const [list, polarity] of [[words.yes ?? [], true], [words.no ?? [], false]] as const) {
@@ -138,7 +142,7 @@ function ownWords(text: string, words: YesNoWords): { value: boolean; strict: bo
   if (values.size > 1) return undefined;
   // Strict when nothing but filler stands around the longest word.
   const main = outermost.reduce((a, b) => (length(b) > length(a) ? b : a));
-  const rest = text.slice(0, main.start) + text.slice(main.end);
+  const rest = (text.slice(0, main.start) + text.slice(main.end)).replace(/\s+/g, '');
   return { value: outermost[0].value, strict: AROUND_OWN_WORD.test(rest) };
 }
 

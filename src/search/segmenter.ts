@@ -72,7 +72,8 @@ let placeWords = new Set<string>();
 
 /**
  * The words jieba would tag ns: those of the dictionary, then the user dictionary's, whose tag
- * wins (the lexicon makes 上市 a verb, not the place the dictionary says).
+ * wins (the lexicon makes 上市 a verb, not the place the dictionary says); and Qingdao's own
+ * (knowledge/places.txt), which jieba tags otherwise (西海岸 s, 即墨 v, 平度 n).
  */
 function readPlaceWords(files: SegmenterFiles): Set<string> {
   const places = new Set<string>();
@@ -83,6 +84,7 @@ function readPlaceWords(files: SegmenterFiles): Set<string> {
     if (tag.startsWith('ns')) places.add(word);
     else places.delete(word);
   }
+  for (const place of readWordList('places.txt')) places.add(place);
   return places;
 }
 
