@@ -479,6 +479,11 @@ describe('spoken forms (blind18)', () => {
     expect(reply).not.toMatch(/。。/);
   });
 
+  it('法人在… says where the legal entity is registered', async () => {
+    expect(await ask('安全应急处置平台的法人在济南，能拿补助吗')).toMatch(/^\*\*不能\*\*：措施（十二）的条件是“在我市注册法人机构”，而您说的是“法人在济南”/);
+    expect(await ask('我们的安全应急处置平台法人在青岛，已经领了150万补助，还能补吗')).toMatch(/✔ 在我市注册法人机构[^\n]*您说的是“法人在青岛”/);
+  });
+
   it('哪几条…上限 and 有上限的是哪几条 list the awards with a cap', async () => {
     for (const question of ['有上限的是哪几条', '哪几项奖补有封顶']) {
       expect(await ask(question)).toMatch(/^写明上限（封顶）或金额的奖补有\d项/);
