@@ -48,7 +48,8 @@ export type Expectation =
   | { kind: 'summary'; title: string; items: SummaryItem[] };
 
 export type InterviewAnswer =
-  | { kind: 'value'; key: string; value: AnswerValue; approximate?: Approximation }
+  /** `also`: what the same words answer of a question not yet asked (智能（互联）工厂 to 是否…认定为…工厂…？). */
+  | { kind: 'value'; key: string; value: AnswerValue; approximate?: Approximation; also?: { key: string; value: AnswerValue } }
   /** A bare number whose unit must be asked: 50 → 50万元 or 50元? */
   | { kind: 'unit-question'; key: string; asWan: number; asYuan: number; approximate?: Approximation }
   /** 不是 to '您是指50万元吗？': ask the question again. */
@@ -133,6 +134,11 @@ export function recognizeReply(text: string, expectation: Expectation): Recognit
   if (named?.kind === 'edit' && named.key !== input.key) return answer({ kind: 'edit', key: named.key });
 
   const reading = readAnswer(text, input);
+  if (expectation.kind === 'input' && input.kind === 'yesno' && (reading.kind === 'none' || (reading.kind === 'value' && reading.value === true))) {
+    // Said with a yes (我们是智能工厂), the kind may stand in a sentence; alone, it must be the whole answer.
+    const named = choiceNamed(text, input.question, expectation.pending ?? [], reading.kind === 'value');
+    if (named) return answer({ kind: 'value', key: input.key, value: true, also: named });
+  }
   switch (reading.kind) {
     case 'value':
       return answer({ kind: 'value', key: input.key, value: reading.value, approximate: reading.approximate }, reading.strict);
@@ -171,6 +177,23 @@ function answerAhead(text: string, pending: readonly string[]): Recognition | un
   const reading = readAnswer(text, amount);
   if (reading.kind !== 'value' || !reading.strict) return undefined;
   return answer({ kind: 'value', key: amount.key, value: reading.value, approximate: reading.approximate });
+}
+
+/**
+ * 智能（互联）工厂 to 是否已获市级新认定为工业互联网平台、智能（互联）工厂…？: one of the kinds the
+ * yes/no question lists, named as the whole answer (or in a sentence that says yes: 我们是智能工厂),
+ * says yes, and answers the question of which kind still to come.
+ */
+function choiceNamed(text: string, question: string, pending: readonly string[], saidYes: boolean): { key: string; value: AnswerValue } | undefined {
+  for (const key of pending) {
+    const input = describe(key);
+    if (input.kind !== 'choice') continue;
+    const reading = readAnswer(text, input);
+    if (reading.kind !== 'value' || !(reading.strict || saidYes)) continue;
+    const label = input.choices?.find((option) => option.value === reading.value)?.label;
+    if (label && question.includes(label)) return { key, value: reading.value };
+  }
+  return undefined;
 }
 
 const RETRY = Symbol('interview retry');

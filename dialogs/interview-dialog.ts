@@ -194,6 +194,7 @@ export abstract class InterviewDialog extends ComponentDialog {
     switch (answer.kind) {
       case 'value':
         recordAnswer(state, answer.key, answer.value, answer.approximate);
+        if (answer.also) recordAnswer(state, answer.also.key, answer.also.value);
         break;
       case 'unit-question':
         state.confirming = { key: answer.key, asWan: answer.asWan, asYuan: answer.asYuan, approximate: answer.approximate };

@@ -38,18 +38,18 @@ describe('answers that restate the condition', () => {
     }
   });
 
-  it('naming a kind the yes/no question lists (…认定为…、智能（互联）工厂、…) answers yes; 不是… answers no', async () => {
-    for (const [answer, next] of [
-      ['我们是智能工厂', 'category'],
-      ['自动化生产线', 'category'],
+  it('naming a kind the yes/no question lists (…认定为…、智能（互联）工厂、…) answers yes, and which kind; 不是… answers no', async () => {
+    for (const [answer, kind] of [
+      ['我们是智能工厂', '智能（互联）工厂'],
+      ['自动化生产线', '自动化生产线'],
       ['不是智能工厂', undefined],
     ] as const) {
       const chat = startConversation(app);
       const asked = await chat.say(estimateCommand(rule('scenario-demo')));
       expect(askedKey(asked)).toBe('newlyRecognized');
-      const replies = await chat.say(answer);
-      if (next) expect(askedKey(replies)).toBe(next);
-      else expect(textOf(replies)).toMatch(/不符合|不能/);
+      const replies = textOf(await chat.say(answer));
+      if (kind) expect(replies).toContain(`认定类别：${kind}`);
+      else expect(replies).toMatch(/不符合|不能/);
     }
   });
 
@@ -133,5 +133,24 @@ describe('an amount given ahead', () => {
     const replies = await chat.say('300');
     expect(textOf(replies)).not.toMatch(/已记下/);
     expect(askedKey(replies)).toBe(askedKey(first));
+  });
+});
+
+describe('a kind named in answer to the yes/no question that lists it', () => {
+  it('数字化车间 to 是否已获市级新认定为…数字化车间…？ says yes and which kind: the summary follows, with both', async () => {
+    const chat = startConversation(app);
+    const first = await chat.say(estimateCommand(rule('scenario-demo')));
+    expect(askedKey(first)).toBe('newlyRecognized');
+    const summary = textOf(await chat.say('数字化车间'));
+    expect(summary).toMatch(/请核对您的回答/);
+    expect(summary).toMatch(/市级新认定：是/);
+    expect(summary).toMatch(/认定类别：数字化车间/);
+    expect(textOf(await chat.say('确认'))).toMatch(/可获约 500,000\.00 元/);
+  });
+
+  it('a plain 是 still asks which kind', async () => {
+    const chat = startConversation(app);
+    await chat.say(estimateCommand(rule('scenario-demo')));
+    expect(askedKey(await chat.say('是的'))).toBe('category');
   });
 });
