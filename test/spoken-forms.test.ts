@@ -479,6 +479,10 @@ describe('spoken forms (blind18)', () => {
     expect(reply).not.toMatch(/。。/);
   });
 
+  it('能超过100万吗 asks about the award: the rule pays less, and says so first', async () => {
+    expect(await ask('入选十佳的AI场景，软硬件投资700万，奖励能超过100万吗')).toMatch(/^\*\*不能拿到超过100万\*\*：[^\n]*700,000\.00 元/);
+  });
+
   it('法人在… says where the legal entity is registered', async () => {
     expect(await ask('安全应急处置平台的法人在济南，能拿补助吗')).toMatch(/^\*\*不能\*\*：措施（十二）的条件是“在我市注册法人机构”，而您说的是“法人在济南”/);
     expect(await ask('我们的安全应急处置平台法人在青岛，已经领了150万补助，还能补吗')).toMatch(/✔ 在我市注册法人机构[^\n]*您说的是“法人在青岛”/);

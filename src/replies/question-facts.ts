@@ -204,8 +204,9 @@ function readText(text: string): TextReading {
     const input = namedInput(kind, clause);
     // 我们是青岛一家行业商会: 一家 (1家) is an article too, unless a count's words stand before it (服务了1家).
     if (match[0] === '1家' && input === undefined) continue;
-    // 能拿100万不, 奖励是50万吗: the award asked about, not something the asker states.
-    if (input === undefined && v.facts.asked.test(clause)) {
+    // 能拿100万不, 奖励是50万吗, 能超过100万吗: the award asked about, not something the asker states.
+    const lead = /^\D+/.exec(match[0])?.[0] ?? '';
+    if (input === undefined && (v.facts.asked.test(clause) || v.facts.asked.test(clause + lead))) {
       if (kind === 'money') reading.asked ??= { value: amount.value, words: match[0] };
       continue;
     }
