@@ -483,6 +483,14 @@ describe('spoken forms (blind18)', () => {
     expect(await ask('入选十佳的AI场景，软硬件投资700万，奖励能超过100万吗')).toMatch(/^\*\*不能拿到超过100万\*\*：[^\n]*700,000\.00 元/);
   });
 
+  it('the figures of a measure without an amount quote what it says of the support (按…政策给予奖励)', async () => {
+    const chat = startConversation(app);
+    await chat.say('吸引外地服务商来青注册法人有奖励吗');
+    const reply = textOf(await chat.say('按什么标准奖'));
+    expect(reply).toMatch(/^措施（十一）[^\n]*没有写明具体金额或比例，原文对支持是这样写的/);
+    expect(reply).toContain('按支持财源经济发展相关政策给予奖励');
+  });
+
   it('法人在… says where the legal entity is registered', async () => {
     expect(await ask('安全应急处置平台的法人在济南，能拿补助吗')).toMatch(/^\*\*不能\*\*：措施（十二）的条件是“在我市注册法人机构”，而您说的是“法人在济南”/);
     expect(await ask('我们的安全应急处置平台法人在青岛，已经领了150万补助，还能补吗')).toMatch(/✔ 在我市注册法人机构[^\n]*您说的是“法人在青岛”/);

@@ -76,6 +76,9 @@ export function unitsOf(measure: Measure): Reply {
  * saying when the notice sets no cap; then the sentences that state them.
  *   figuresOf(（九）…).text → '措施（九）…的支持标准：标识解析项目奖励按其获得中央财政资金的5%（通知未规定上限），一次性。…'
  */
+/** A sentence that says how a measure supports: it gives, rewards, subsidises. */
+const SUPPORT = /给予|奖励|补贴|补助|资助|扶持|奖补/;
+
 export function figuresOf(measure: Measure, notice: Notice, estimable: boolean): Reply {
   const figures = figureSentences(measure);
   const rules = quantifiedRulesOf(measure.id);
@@ -86,7 +89,11 @@ export function figuresOf(measure: Measure, notice: Notice, estimable: boolean):
   } else if (figures.length > 0) {
     lines.push(`${measureLabel(measure)}写明的数额：${figures.join('')}`);
   } else {
-    lines.push(`${measureLabel(measure)}没有写明具体金额或比例。可咨询${unitsLine(measure).replace('责任单位：', '')}。`);
+    // 按啥标准给 after （十一）: what it does say of the support (按支持财源经济发展相关政策给予奖励).
+    const support = sentencesOf(measure.body).filter((sentence) => SUPPORT.test(sentence));
+    lines.push(`${measureLabel(measure)}没有写明具体金额或比例${support.length > 0 ? '，原文对支持是这样写的：' : '。'}`);
+    if (support.length > 0) lines.push(`> ${support.join('')}`);
+    lines.push(`可咨询${unitsLine(measure).replace('责任单位：', '')}。`);
   }
   return { text: [...lines, validityNote(notice)].join('\n\n'), actions: followUpActions(estimable) };
 }
