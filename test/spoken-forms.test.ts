@@ -491,6 +491,12 @@ describe('spoken forms (blind18)', () => {
     expect(reply).toContain('按支持财源经济发展相关政策给予奖励');
   });
 
+  it('a yes/no question about the period is answered 是 / 不是 first; which period, as before', async () => {
+    expect(await ask('标识解析的奖励会不会年年都给')).toMatch(/^\*\*不是\*\*：措施（九）[^\n]*是一次性的/);
+    expect(await ask('安全应急处置平台的补助是按年度给吗')).toMatch(/^\*\*是\*\*：措施（十二）[^\n]*是按年度的/);
+    expect(await ask('两化融合奖补是一次性的还是每年都有')).toMatch(/^措施（八）[^\n]*：\*\*一次性\*\*/);
+  });
+
   it('法人在… says where the legal entity is registered', async () => {
     expect(await ask('安全应急处置平台的法人在济南，能拿补助吗')).toMatch(/^\*\*不能\*\*：措施（十二）的条件是“在我市注册法人机构”，而您说的是“法人在济南”/);
     expect(await ask('我们的安全应急处置平台法人在青岛，已经领了150万补助，还能补吗')).toMatch(/✔ 在我市注册法人机构[^\n]*您说的是“法人在青岛”/);

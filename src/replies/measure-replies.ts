@@ -125,11 +125,22 @@ export function conditionsOf(measure: Measure, notice: Notice, estimable: boolea
   return { text: [...blocks, validityNote(notice)].join('\n\n'), actions: followUpActions(estimable) };
 }
 
-/** One-time or yearly, with the notice's reason. */
-export function periodOf(measure: Measure, notice: Notice, estimable: boolean): Reply {
+/**
+ * One-time or yearly, with the notice's reason. `proposed`: the period a yes/no question puts
+ * (每年都发吗: yearly), which the answer confirms or denies first.
+ */
+export function periodOf(measure: Measure, notice: Notice, estimable: boolean, proposed?: 'one-time' | 'yearly'): Reply {
   const rules = quantifiedRulesOf(measure.id);
+  const line = (rule: (typeof rules)[number]) => {
+    const period = `${measureLabel(measure)}的${rule.title}`;
+    // Asked 是…吗, the verdict leads: **不是**：…是一次性的.
+    if (proposed !== undefined && rule.period !== 'unspecified') {
+      return `**${rule.period === proposed ? '是' : '不是'}**：${period}是${PERIOD_WORDS[rule.period]}的（${rule.periodBasis}）。`;
+    }
+    return `${period}：**${PERIOD_WORDS[rule.period]}**（${rule.periodBasis}）。`;
+  };
   const text = rules.length
-    ? rules.map((rule) => `${measureLabel(measure)}的${rule.title}：**${PERIOD_WORDS[rule.period]}**（${rule.periodBasis}）。`).join('\n\n')
+    ? rules.map(line).join('\n\n')
     : `通知没有规定${measureLabel(measure)}是一次性还是按年度给予支持。可咨询${measure.units.join('、')}。`;
   return { text: [text, validityNote(notice)].join('\n\n'), actions: followUpActions(estimable) };
 }

@@ -1034,6 +1034,14 @@ class Turn {
 
   private unset?: { what: string; said: string } | null;
 
+  /** The period a yes/no question puts: 每年都发吗 (yearly), 是一次性的吗 (one-time); none when it asks which. */
+  private proposedPeriod(): 'one-time' | 'yearly' | undefined {
+    if (!(asksYesNo(this.normalized) || /是不是|是否|会不会/.test(this.normalized)) || /还是/.test(this.normalized)) return undefined;
+    if (/每年|每一年|年年|逐年|按年|连续/.test(this.normalized)) return 'yearly';
+    if (/一次性|只给一次|一次给/.test(this.normalized)) return 'one-time';
+    return undefined;
+  }
+
   /** The part of a measure an aspect asks for. */
   private aspectReply(aspect: Aspect, measure: Measure): Reply {
     const { notice } = this.ctx;
@@ -1050,7 +1058,7 @@ class Turn {
       case 'conditions':
         return conditionsOf(measure, notice, estimable);
       case 'period':
-        return periodOf(measure, notice, estimable);
+        return periodOf(measure, notice, estimable, this.proposedPeriod());
       case 'figures':
         return figuresOf(measure, notice, estimable);
       case 'full-text':
