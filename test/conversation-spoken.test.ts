@@ -73,7 +73,7 @@ describe('spoken yes/no forms get the verdict first, judged on the facts they st
   it('a yes/no form about one-time or yearly stays a question about that', async () => {
     const c = chat();
     await c.ask('上云用平台奖补多少');
-    expect(await c.ask('是每年都给的不')).toMatch(/^措施（六）[^\n]*\*\*按年度\*\*/);
+    expect(await c.ask('是每年都给的不')).toMatch(/^\*\*是\*\*：措施（六）[^\n]*是按年度的/);
   });
 });
 
@@ -115,7 +115,7 @@ describe('lists asked in other words', () => {
   });
 
   it('a measure named with a period word gets whether it is one-time or yearly', async () => {
-    expect(await chat().ask('安全应急处置平台有没有每年都能拿的补助')).toMatch(/^措施（十二）[^\n]*\*\*按年度\*\*/);
+    expect(await chat().ask('安全应急处置平台有没有每年都能拿的补助')).toMatch(/^\*\*有\*\*：措施（十二）[^\n]*是按年度的/);
   });
 
   it('全部… / 所有… with 罗列, 列一下 is the list of what pays', async () => {

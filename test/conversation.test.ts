@@ -259,7 +259,7 @@ describe('lists of what pays', () => {
   it('says whether the measure in context is one-time or yearly, from its rule', async () => {
     const c = chat();
     await c.ask('上云用平台奖补多少');
-    expect(await c.ask('是每年都有吗')).toMatch(/^措施（六）[^\n]*\*\*按年度\*\*/);
+    expect(await c.ask('是每年都有吗')).toMatch(/^\*\*是\*\*：措施（六）[^\n]*是按年度的/);
   });
 
   it('answers about the measure when the question names one', async () => {

@@ -125,17 +125,24 @@ export function conditionsOf(measure: Measure, notice: Notice, estimable: boolea
   return { text: [...blocks, validityNote(notice)].join('\n\n'), actions: followUpActions(estimable) };
 }
 
+/** The period a yes/no question puts (每年都发吗: yearly); `existence`: asked 有没有…, answered 有 / 没有. */
+export interface ProposedPeriod {
+  period: 'one-time' | 'yearly';
+  existence: boolean;
+}
+
 /**
  * One-time or yearly, with the notice's reason. `proposed`: the period a yes/no question puts
  * (每年都发吗: yearly), which the answer confirms or denies first.
  */
-export function periodOf(measure: Measure, notice: Notice, estimable: boolean, proposed?: 'one-time' | 'yearly'): Reply {
+export function periodOf(measure: Measure, notice: Notice, estimable: boolean, proposed?: ProposedPeriod): Reply {
   const rules = quantifiedRulesOf(measure.id);
   const line = (rule: (typeof rules)[number]) => {
     const period = `${measureLabel(measure)}的${rule.title}`;
     // Asked 是…吗, the verdict leads: **不是**：…是一次性的.
     if (proposed !== undefined && rule.period !== 'unspecified') {
-      return `**${rule.period === proposed ? '是' : '不是'}**：${period}是${PERIOD_WORDS[rule.period]}的（${rule.periodBasis}）。`;
+      const [yes, no] = proposed.existence ? ['有', '没有'] : ['是', '不是'];
+      return `**${rule.period === proposed.period ? yes : no}**：${period}是${PERIOD_WORDS[rule.period]}的（${rule.periodBasis}）。`;
     }
     return `${period}：**${PERIOD_WORDS[rule.period]}**（${rule.periodBasis}）。`;
   };

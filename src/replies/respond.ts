@@ -15,6 +15,7 @@ import {
   fullText,
   noMeasureYet,
   periodOf,
+  type ProposedPeriod,
   relatedMeasures,
   unitsOf,
 } from './measure-replies';
@@ -1035,10 +1036,13 @@ class Turn {
   private unset?: { what: string; said: string } | null;
 
   /** The period a yes/no question puts: 每年都发吗 (yearly), 是一次性的吗 (one-time); none when it asks which. */
-  private proposedPeriod(): 'one-time' | 'yearly' | undefined {
-    if (!(asksYesNo(this.normalized) || /是不是|是否|会不会/.test(this.normalized)) || /还是/.test(this.normalized)) return undefined;
-    if (/每年|每一年|年年|逐年|按年|连续/.test(this.normalized)) return 'yearly';
-    if (/一次性|只给一次|一次给/.test(this.normalized)) return 'one-time';
+  private proposedPeriod(): ProposedPeriod | undefined {
+    const text = this.normalized;
+    if (!(asksYesNo(text) || /是不是|是否|会不会|有没有/.test(text)) || /还是/.test(text)) return undefined;
+    // 有没有每年都能拿的 / 每年都有吗 are answered 有; 是每年都有吗 是.
+    const existence = /有没有/.test(text) || (/有吗|有不/.test(text) && !/是/.test(text));
+    if (/每年|每一年|年年|逐年|按年|连续/.test(text)) return { period: 'yearly', existence };
+    if (/一次性|只给一次|一次给/.test(text)) return { period: 'one-time', existence };
     return undefined;
   }
 
