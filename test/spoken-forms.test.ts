@@ -497,6 +497,21 @@ describe('spoken forms (blind18)', () => {
     expect(await ask('两化融合奖补是一次性的还是每年都有')).toMatch(/^措施（八）[^\n]*：\*\*一次性\*\*/);
   });
 
+  it('which measures name two topics (融资和人才): the measures that name either, said so', async () => {
+    const reply = await ask('跟融资和人才有关的措施有哪几条');
+    expect(reply).toMatch(/^通知中写到“融资”或“人才”的措施有\d条/);
+    expect(reply).toContain('措施（十五）');
+    expect(reply).toContain('措施（十七）');
+  });
+
+  it('which measures name a compound (股权投资): those that write it, then those that write only its distinctive word', async () => {
+    const reply = await ask('通知里有哪些条涉及股权投资');
+    expect(reply).toMatch(/^通知中写到“股权投资”的措施有2条/);
+    expect(reply).toMatch(/另外写到“股权”的：\n- 措施（四）/);
+    // A word of one part (服务商) has no such tier.
+    expect(await ask('跟服务商有关的措施有哪几条')).not.toContain('另外写到');
+  });
+
   it('法人在… says where the legal entity is registered', async () => {
     expect(await ask('安全应急处置平台的法人在济南，能拿补助吗')).toMatch(/^\*\*不能\*\*：措施（十二）的条件是“在我市注册法人机构”，而您说的是“法人在济南”/);
     expect(await ask('我们的安全应急处置平台法人在青岛，已经领了150万补助，还能补吗')).toMatch(/✔ 在我市注册法人机构[^\n]*您说的是“法人在青岛”/);

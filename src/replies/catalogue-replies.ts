@@ -208,18 +208,29 @@ export function awardsForReply(kind: string, rules: QuantifiedRule[], notice: No
 /**
  * The measures whose text names a kind of beneficiary or thing, one line each: its award where it
  * pays one, else the sentence that names it.
- *   measuresNamingReply('工业互联网平台', [（三）, （四）, …], notice).text
+ *   measuresNamingReply({ phrases: ['工业互联网平台'], measures: [（三）, （四）, …] }, notice).text
  *     → '通知中写到“工业互联网平台”的措施有6条…\n- 措施（四）支持跨行业跨领域工业互联网平台建设：运用股权、债权等方式…'
  */
-export function measuresNamingReply(phrase: string, measures: Measure[], notice: Notice): Reply {
+export interface MeasuresNaming {
+  /** What was asked about: one phrase, or the topics of a list over several (金融, 基金). */
+  phrases: string[];
+  measures: Measure[];
+  /** Measures that write only the phrase's most distinctive word (股权 of 股权投资). */
+  also?: { word: string; measures: Measure[] };
+}
+
+export function measuresNamingReply({ phrases, measures, also }: MeasuresNaming, notice: Notice): Reply {
   const expired = `按原政策口径；通知有效期至${formatDate(notice.validUntil)}，已经到期`;
-  const lineOf = (measure: Measure) => {
+  const lineOf = (words: string[]) => (measure: Measure) => {
     const paying = quantifiedRulesOf(measure.id).filter((rule) => rule.amountKind === 'award');
     if (paying.length > 0) return `- ${measureLabel(measure)}：${paying.map((rule) => `${rule.title}${awardLine(rule)}`).join('；')}`;
-    const sentence = measure.body.split(/(?<=[。；])/).find((s) => normalizeKnown(s).includes(phrase)) ?? measure.body;
+    const sentence = measure.body.split(/(?<=[。；])/).find((s) => words.some((word) => normalizeKnown(s).includes(word))) ?? measure.body;
     return `- ${measureLabel(measure)}：${sentence.replace(/[。；]$/, '')}`;
   };
-  const lines = [[`通知中写到“${phrase}”的措施有${measures.length}条（${expired}）：`, ...measures.map(lineOf)].join('\n'), checkUpLine];
+  const named = phrases.map((phrase) => `“${phrase}”`).join('或');
+  const block = [`通知中写到${named}的措施有${measures.length}条（${expired}）：`, ...measures.map(lineOf(phrases))];
+  if (also) block.push(`另外写到“${also.word}”的：`, ...also.measures.map(lineOf([also.word])));
+  const lines = [block.join('\n'), checkUpLine];
   return {
     text: lines.join('\n\n'),
     actions: [

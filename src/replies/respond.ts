@@ -2,7 +2,7 @@ import { loadKnowledge, type Measure, type Notice } from '../knowledge';
 import { asWritten, closeHits, cutForSearch, isFragment, unquoted, findMeasureReference, normalizeKnown, normalizeQuery, type PolicySearch, type SearchHit, type SearchResponse } from '../search';
 import { cutQuestionWords, isStopword, wordTag } from '../search/segmenter';
 import { aspectOf, asksAboutLater, asksYesNo, namesYearAfterExpiry, readAct, type Act, type ActKind } from './acts';
-import { awardsForReply, catalogueReply, measuresCappedAt, measuresNamingReply, natureReply } from './catalogue-replies';
+import { awardsForReply, catalogueReply, measuresCappedAt, measuresNamingReply, natureReply, type MeasuresNaming } from './catalogue-replies';
 import { applyReply, combineReply, outsideReply, smallTalkReply, unitMeasuresReply } from './conversation-replies';
 import { definitionReply, eligibilityReply, ruleForQuestion } from './eligibility-replies';
 import { ESTIMATE_ACTIONS } from './estimate-replies';
@@ -223,7 +223,10 @@ class Turn {
     // 给工业互联网平台的政策有哪些条: every measure whose text names the kind asked about.
     if (act.kind === 'question' && hasCue(this.normalized, vocabulary().whichMeasures)) {
       const naming = this.measuresNaming();
-      if (naming) return { ...this.keep(act, [measuresNamingReply(naming.phrase, naming.measures, this.ctx.notice)]), act: 'list', measures: naming.measures.map((m) => m.id) };
+      if (naming) {
+        const ids = [...naming.measures, ...(naming.also?.measures ?? [])].map((m) => m.id);
+        return { ...this.keep(act, [measuresNamingReply(naming, this.ctx.notice)]), act: 'list', measures: ids };
+      }
     }
     if (act.kind === 'question' && !aspect) {
       // 2024年新出的工业互联网政策有哪些: about after the notice, naming nothing in it.
@@ -538,14 +541,28 @@ class Turn {
    * when more than one does;
    * one measure is answered as any question is.
    */
-  private measuresNaming(): { phrase: string; measures: Measure[] } | undefined {
+  private measuresNaming(): MeasuresNaming | undefined {
     const v = vocabulary();
-    const words = this.ctx.search.words(withoutAmounts(withoutCues(withoutCues(this.normalized, v.whichMeasures), v.actCues)));
-    while (words.length > 0 && (v.generic.has(words[words.length - 1]) || v.manner.has(words[words.length - 1]))) words.pop();
-    const phrase = words.join('');
-    if (words.length === 0 || words.every((word) => v.generic.has(word))) return undefined;
-    const measures = this.ctx.notice.sections.flatMap((section) => section.measures).filter((m) => normalizeKnown(m.text).includes(phrase));
-    return measures.length > 1 ? { phrase, measures } : undefined;
+    const all = this.ctx.notice.sections.flatMap((section) => section.measures);
+    const naming = (phrase: string) => all.filter((m) => normalizeKnown(m.text).includes(phrase));
+    // 金融和基金相关的有哪几条: each topic named apart; the measures that name any of them.
+    const phrases: string[] = [];
+    for (const part of withoutAmounts(withoutCues(withoutCues(this.normalized, v.whichMeasures), v.actCues)).split(/以及|和|与|及|、|或者|或/)) {
+      const words = this.ctx.search.words(part);
+      while (words.length > 0 && (v.generic.has(words[words.length - 1]) || v.manner.has(words[words.length - 1]))) words.pop();
+      if (words.length > 0 && !words.every((word) => v.generic.has(word))) phrases.push(words.join(''));
+    }
+    if (phrases.length === 0) return undefined;
+    const measures = all.filter((m) => phrases.some((phrase) => naming(phrase).includes(m)));
+    if (phrases.length > 1) return measures.length > 1 && phrases.every((phrase) => naming(phrase).length > 0) ? { phrases, measures } : undefined;
+    if (measures.length <= 1) return undefined;
+    // 股权投资: （四） writes 股权 (运用股权、债权等方式) without 投资; its most distinctive word, listed apart.
+    const [phrase] = phrases;
+    const parts = cutForSearch(phrase).filter((word) => word !== phrase && word.length >= 2 && !v.generic.has(word) && this.ctx.search.spread(word) > 0);
+    // Only for a compound of two words or more (股权|投资, not 服务商), by a word few measures write.
+    const distinctive = parts.length >= 2 ? parts.sort((a, b) => this.ctx.search.spread(a) - this.ctx.search.spread(b))[0] : undefined;
+    const also = distinctive && this.ctx.search.spread(distinctive) <= 3 ? naming(distinctive).filter((m) => !measures.includes(m)) : [];
+    return { phrases, measures, ...(distinctive && also.length > 0 ? { also: { word: distinctive, measures: also } } : {}) };
   }
 
   /** The awards for a kind of subject: a list, whatever the question's form (有没有平台的补贴). */
