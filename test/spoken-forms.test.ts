@@ -512,6 +512,10 @@ describe('spoken forms (blind18)', () => {
     expect(await ask('跟服务商有关的措施有哪几条')).not.toContain('另外写到');
   });
 
+  it('a building’s roof (天台, 楼顶) is among the premises （十） opens to base stations for free', async () => {
+    expect(await ask('政府办公楼的天台能免费装5G基站吗')).toMatch(/^\*\*通知写到了这一点\*\*：见措施（十）/);
+  });
+
   it('法人在… says where the legal entity is registered', async () => {
     expect(await ask('安全应急处置平台的法人在济南，能拿补助吗')).toMatch(/^\*\*不能\*\*：措施（十二）的条件是“在我市注册法人机构”，而您说的是“法人在济南”/);
     expect(await ask('我们的安全应急处置平台法人在青岛，已经领了150万补助，还能补吗')).toMatch(/✔ 在我市注册法人机构[^\n]*您说的是“法人在青岛”/);
