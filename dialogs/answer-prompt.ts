@@ -69,6 +69,8 @@ export type Recognition =
   /** 什么算中小企业: the help of that input is wanted. */
   | { kind: 'definition'; key: string }
   | { kind: 'edit-which'; candidates: string[] }
+  /** An amount with its unit to a yes/no question, when no amount still to come can take it. */
+  | { kind: 'amount-to-yes-no' }
   | { kind: 'none' };
 
 const answer = (given: InterviewAnswer, strict = true): Recognition => ({ kind: 'answer', answer: given, strict });
@@ -156,6 +158,7 @@ export function recognizeReply(text: string, expectation: Expectation): Recognit
     const ahead = answerAhead(text, expectation.pending ?? []);
     if (ahead) return ahead;
   }
+  if (expectation.kind === 'input' && input.kind === 'yesno' && readsAsAmount(text)) return { kind: 'amount-to-yes-no' };
   if (saysUnknown(text)) return expectation.canSkip ? answer({ kind: 'skip', key: input.key }) : { kind: 'unknown' };
   // 说错了 naming nothing: the answer just before this question.
   const last = expectation.answered.at(-1)?.key;
@@ -194,6 +197,12 @@ function choiceNamed(text: string, question: string, pending: readonly string[],
     if (label && question.includes(label)) return { key, value: reading.value };
   }
   return undefined;
+}
+
+/** 900万元, 三百万: the whole answer is an amount of money with its unit. */
+function readsAsAmount(text: string): boolean {
+  const reading = readAnswer(text, describe('investment'));
+  return reading.kind === 'value' && reading.strict;
 }
 
 const RETRY = Symbol('interview retry');

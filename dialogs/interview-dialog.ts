@@ -317,6 +317,8 @@ export abstract class InterviewDialog extends ComponentDialog {
     }
     if (recognition.kind === 'imprecise' && expectation.kind !== 'summary') {
       retryWith(context, [toActivity(reasks.imprecise(expectation.view))]);
+    } else if (recognition.kind === 'amount-to-yes-no' && expectation.kind !== 'summary') {
+      retryWith(context, [toActivity(reasks.notAnAmount(expectation.view))]);
     } else if (recognition.kind === 'edit-which' && expectation.kind === 'summary') {
       retryWith(context, [toActivity(summaryReasks.which(expectation.title, expectation.items, recognition.candidates))]);
     }

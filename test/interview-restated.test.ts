@@ -154,3 +154,21 @@ describe('a kind named in answer to the yes/no question that lists it', () => {
     expect(askedKey(await chat.say('是的'))).toBe('category');
   });
 });
+
+describe('an amount where a yes/no answer is asked', () => {
+  it('taken ahead once; given again, the reply says this question needs no amount, and asks it again', async () => {
+    const chat = startConversation(app);
+    await chat.say(estimateCommand(rule('security-emergency-platform')));
+    await chat.say('是');
+    expect(textOf(await chat.say('900万元'))).toMatch(/^已记下“平台年度运营费用”：9,000,000 元/);
+    const again = await chat.say('900万元');
+    expect(textOf(again)).toMatch(/^这一题不需要金额，请回答“是”或“否”。/);
+    expect(askedKey(again)).toBe('isRegionalEmergencyPlatform');
+  });
+
+  it('a yes/no question of an interview with no amount to ask: the same plain re-ask', async () => {
+    const chat = startConversation(app);
+    await chat.say(estimateCommand(rule('scenario-demo')));
+    expect(textOf(await chat.say('300万'))).toMatch(/^这一题不需要金额/);
+  });
+});

@@ -135,6 +135,8 @@ export const reasks = {
     questionReply(view, `**怎么回答**：${answerHint(view.input)}。输入“返回”回到上一题，输入“取消”退出${view.title}。`, true),
   resume: (view: QuestionView): Reply => questionReply(view, `我们继续刚才的${view.title}：`),
   firstQuestion: (view: QuestionView): Reply => questionReply(view, '这已经是第一题了。'),
+  /** 900万元 to a yes/no question that can take no amount (or took one ahead already): what is asked here, plainly. */
+  notAnAmount: (view: QuestionView): Reply => questionReply(view, '这一题不需要金额，请回答“是”或“否”。'),
   /** 什么算中小企业: the input's help, then the question again. */
   definition: (view: QuestionView, about: InputDescription): Reply =>
     questionReply(
