@@ -516,6 +516,11 @@ describe('spoken forms (blind18)', () => {
     expect(await ask('政府办公楼的天台能免费装5G基站吗')).toMatch(/^\*\*通知写到了这一点\*\*：见措施（十）/);
   });
 
+  it('fees for patents (专利申请, 专利授权) are another programme; 手上 is how a question is put', async () => {
+    expect(await ask('青岛对专利申请有资助吗')).toMatch(/^通知没有提到“专利申请”/);
+    expect(await ask('我们手上有几项专利，能不能拿去融资')).toMatch(/^通知没有提到“专利”。/);
+  });
+
   it('法人在… says where the legal entity is registered', async () => {
     expect(await ask('安全应急处置平台的法人在济南，能拿补助吗')).toMatch(/^\*\*不能\*\*：措施（十二）的条件是“在我市注册法人机构”，而您说的是“法人在济南”/);
     expect(await ask('我们的安全应急处置平台法人在青岛，已经领了150万补助，还能补吗')).toMatch(/✔ 在我市注册法人机构[^\n]*您说的是“法人在青岛”/);
