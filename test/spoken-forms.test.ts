@@ -557,3 +557,32 @@ describe('spoken forms (blind18)', () => {
     expect(await ask('瞪羚企业认定有奖励吗')).toMatch(/^通知没有提到/);
   });
 });
+
+/**
+ * What the blind19 conversations and questions showed: which measures mention something, asked
+ * with 提到/涉及/有关 and 条款; a follow-up asking who must do what the measure writes; lists
+ * published (公布); a company that 落地 in Qingdao.
+ */
+describe('spoken forms (blind19)', () => {
+  it('which measures mention something, asked with 提到 / 涉及 / 有关的条款', async () => {
+    expect(await ask('文件里涉及人才的有哪几条')).toMatch(/^通知中写到“人才”的措施有\d条/);
+    // One measure writes it: that measure is the answer.
+    expect(await ask('跟融资有关的条款都有哪些')).toMatch(/^\*\*措施（十五）/);
+    expect(await ask('通知里讲到5G的有哪些措施')).toMatch(/^通知中写到“5G”的措施有\d条/);
+    // With nothing named, the overview.
+    expect(await ask('通知里有哪些措施')).toMatch(/共5个方面、20条措施/);
+  });
+
+  it('哪些单位… after a measure: the sentence its other words point at, then the responsible units', async () => {
+    const chat = startConversation(app);
+    await chat.say('5G基站建设通知里怎么说');
+    const reply = textOf(await chat.say('哪些单位要免费开放场所'));
+    expect(reply).toMatch(/^措施（十）[^\n]*原文：“各级政府机关、事业单位、国有企业/);
+    expect(reply).toContain('的责任单位：');
+  });
+
+  it('公布 is 发布, and 落地 in Qingdao is registering there', async () => {
+    expect(await ask('场景清单多长时间公布一回')).toMatch(/^\*\*措施（二）/);
+    expect(await ask('外地的工业互联网服务商来青岛落地，能享受什么')).toContain('措施（十一）');
+  });
+});

@@ -203,6 +203,8 @@ class Turn {
       case 'eligibility':
         return this.eligibility(act);
       case 'notice-fact': {
+        const listed = this.namingList(act);
+        if (listed) return listed;
         // 适用范围 alone is about the notice; 两化融合的适用范围, 紧缺人才目录谁发布 are about a measure:
         // the words left once the question's own (发文单位, 谁发布) are taken out name it.
         const subject = act.unlessMeasureFound ? this.subject(vocabulary().noticeFactCues) : undefined;
@@ -220,13 +222,9 @@ class Turn {
 
   private question(act: Extract<Act, { kind: 'question' | 'follow-up' }>): QaTurn {
     const aspect = act.aspect;
-    // 给工业互联网平台的政策有哪些条: every measure whose text names the kind asked about.
-    if (act.kind === 'question' && hasCue(this.normalized, vocabulary().whichMeasures)) {
-      const naming = this.measuresNaming();
-      if (naming) {
-        const ids = [...naming.measures, ...(naming.also?.measures ?? [])].map((m) => m.id);
-        return { ...this.keep(act, [measuresNamingReply(naming, this.ctx.notice)]), act: 'list', measures: ids };
-      }
+    if (act.kind === 'question') {
+      const listed = this.namingList(act);
+      if (listed) return listed;
     }
     if (act.kind === 'question' && !aspect) {
       // 2024年新出的工业互联网政策有哪些: about after the notice, naming nothing in it.
@@ -541,6 +539,20 @@ class Turn {
    * when more than one does;
    * one measure is answered as any question is.
    */
+  /** 给工业互联网平台的政策有哪些条, 通知里提到5G的有哪些措施: every measure whose text names the kind asked about. */
+  private namingList(act: Act): QaTurn | undefined {
+    if (!hasCue(this.normalized, vocabulary().whichMeasures)) return undefined;
+    const naming = this.measuresNaming();
+    if (!naming) return undefined;
+    // 跟融资有关的条款都有哪些: one measure names it: that measure is the answer.
+    if (naming.measures.length === 1 && !naming.also) {
+      const [measure] = naming.measures;
+      return this.about(act, measure, answerMeasure(measure, this.ctx.notice, { estimable: this.estimable(measure) }));
+    }
+    const ids = [...naming.measures, ...(naming.also?.measures ?? [])].map((m) => m.id);
+    return { ...this.keep(act, [measuresNamingReply(naming, this.ctx.notice)]), act: 'list', measures: ids };
+  }
+
   private measuresNaming(): MeasuresNaming | undefined {
     const v = vocabulary();
     const all = this.ctx.notice.sections.flatMap((section) => section.measures);
@@ -548,14 +560,16 @@ class Turn {
     // 金融和基金相关的有哪几条: each topic named apart; the measures that name any of them.
     const phrases: string[] = [];
     for (const part of withoutAmounts(withoutCues(withoutCues(this.normalized, v.whichMeasures), v.actCues)).split(/以及|和|与|及|、|或者|或/)) {
-      const words = this.ctx.search.words(part);
+      // 通知里提到5G的: the words that say it is named go; so do generic and manner words at the ends.
+      const words = this.ctx.search.words(part).filter((word) => !v.mentions.has(word));
       while (words.length > 0 && (v.generic.has(words[words.length - 1]) || v.manner.has(words[words.length - 1]))) words.pop();
+      while (words.length > 0 && v.generic.has(words[0])) words.shift();
       if (words.length > 0 && !words.every((word) => v.generic.has(word))) phrases.push(words.join(''));
     }
     if (phrases.length === 0) return undefined;
     const measures = all.filter((m) => phrases.some((phrase) => naming(phrase).includes(m)));
     if (phrases.length > 1) return measures.length > 1 && phrases.every((phrase) => naming(phrase).length > 0) ? { phrases, measures } : undefined;
-    if (measures.length <= 1) return undefined;
+    if (measures.length === 0) return undefined;
     // 股权投资: （四） writes 股权 (运用股权、债权等方式) without 投资; its most distinctive word, listed apart.
     const [phrase] = phrases;
     const parts = cutForSearch(phrase).filter((word) => word !== phrase && word.length >= 2 && !v.generic.has(word) && this.ctx.search.spread(word) > 0);
@@ -1006,7 +1020,12 @@ class Turn {
             // 服务本地企业30家，条件够吗: the conditions, judged on the amounts the question states.
             if (this.statesAmount(measure)) return this.judge(act, measure, asksAboutLater(this.normalized));
             return this.about(act, measure, this.aspectReply(aspect, measure));
-          case 'units':
+          case 'units': {
+            // 哪些单位得免费开放: who is named in the sentence the other words point at, then the units.
+            const reply = this.aspectReply(aspect, measure);
+            const sentence = this.sentenceAsked(measure, hit);
+            return this.about(act, measure, sentence ? { ...reply, text: `${measureLabel(measure)}原文：“${sentence}”\n\n${reply.text}` } : reply);
+          }
           case 'period':
           case 'full-text':
             return this.about(act, measure, this.aspectReply(aspect, measure));
@@ -1051,6 +1070,19 @@ class Turn {
   }
 
   private unset?: { what: string; said: string } | null;
+
+  /**
+   * The sentence of the measure that writes every word the question adds to its aspect's own
+   * (免费, 开放 of 哪些单位得免费开放), when those are not just the measure's name.
+   */
+  private sentenceAsked(measure: Measure, hit: SearchHit | undefined): string | undefined {
+    const generic = vocabulary().generic;
+    const title = normalizeKnown(measure.title);
+    const words = (this.searched?.words ?? []).filter((word) => !generic.has(word) && !title.includes(word));
+    if (words.length === 0 || !hit?.snippet) return undefined;
+    const sentence = normalizeKnown(hit.snippet);
+    return words.every((word) => sentence.includes(word)) ? hit.snippet.replace(/[。；]$/, '') + '。' : undefined;
+  }
 
   /** The period a yes/no question puts: 每年都发吗 (yearly), 是一次性的吗 (one-time); none when it asks which. */
   private proposedPeriod(): ProposedPeriod | undefined {

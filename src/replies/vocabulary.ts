@@ -38,7 +38,7 @@ const DialogueSchema = z.object({
   nature: Listed.extend({ unless: Phrases }),
   period: Listed,
   unitMeasures: Listed,
-  whichMeasures: Listed.extend({ manner: Phrases }),
+  whichMeasures: Listed.extend({ manner: Phrases, mentions: Phrases }),
   compare: Listed,
   definition: z.object({ note: Note, before: Phrases, after: Phrases }),
   apply: z.object({ note: Note, groups: z.array(z.object({ need: z.enum(APPLY_NEEDS), phrases: Phrases })) }),
@@ -221,6 +221,8 @@ export interface Vocabulary {
   whichMeasures: Cue[];
   /** Words that say how support is given (方式, 形式): left off the end of what a which-measures question names. */
   manner: Set<string>;
+  /** Words that say a thing is named (提到, 有关, 通知里): left out of what a which-measures question names. */
+  mentions: Set<string>;
   /** Comparing with another place (跟青岛比): with another city beside Qingdao, outside the notice. */
   compare: Cue[];
   /** What counts as an input (算不算…中小企业, 中小企业的认定标准): words before the name, words right after it. */
@@ -373,6 +375,7 @@ export function vocabulary(): Vocabulary {
     unitMeasures: compileCues(d.unitMeasures.phrases),
     whichMeasures: compileCues(d.whichMeasures.phrases),
     manner: new Set(d.whichMeasures.manner.map(normalizeQuery)),
+    mentions: new Set(d.whichMeasures.mentions.map(normalizeQuery)),
     compare: compileCues(d.compare.phrases, { keepGaps: true }),
     definition: { before: compileCues(d.definition.before), after: d.definition.after.map(normalizeQuery) },
     units,
