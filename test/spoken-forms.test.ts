@@ -586,3 +586,26 @@ describe('spoken forms (blind19)', () => {
     expect(await ask('外地的工业互联网服务商来青岛落地，能享受什么')).toContain('措施（十一）');
   });
 });
+
+/**
+ * What the blind20 conversations and questions showed: 一块拿 and 还能再领 are combining;
+ * 找谁对接 asks whom to contact about the measure in context; agriculture is another sector;
+ * 会不会 is how a question is put.
+ */
+describe('spoken forms (blind20)', () => {
+  it('一块拿 and …还能再领… name two awards: combining, which the notice does not settle', async () => {
+    expect(await ask('上云奖补和标识解析奖励能一块拿吗')).toMatch(/^通知未规定/);
+    expect(await ask('拿到市里股权投资的项目，还能再领两化融合补贴吗')).toMatch(/^通知未规定/);
+  });
+
+  it('找谁对接 after a measure asks whom to contact about it', async () => {
+    const chat = startConversation(app);
+    await chat.say('支持龙头企业建人才实训基地是哪条');
+    expect(textOf(await chat.say('该找谁对接'))).toMatch(/措施（十七）[^\n]*的责任单位是/);
+  });
+
+  it('agriculture is another sector; 会不会 says nothing of the topic', async () => {
+    expect(await ask('智慧农业项目上物联网有补贴吗')).toMatch(/^通知没有提到/);
+    expect(await ask('市里股权投资会不会控股我们')).toMatch(/^\*\*措施（十三）/);
+  });
+});

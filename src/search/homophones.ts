@@ -17,32 +17,39 @@ import { knowledgePath } from '../knowledge/paths';
  *   correctHomophones('上云用平太奖补') → '上云用平台奖补'
  */
 export function correctHomophones(text: string): string {
-  const { first, second, known, sounds, notice } = (table ??= loadTable());
+  const { first, second } = (table ??= loadTable());
   let corrected = text;
   for (let at = 0; at < corrected.length; at++) {
     // A term starts here if its first character is here, or its second is at the next place.
-    const candidates = [...(first.get(corrected[at]) ?? []), ...(second.get(corrected[at + 1]) ?? [])];
-    for (const term of candidates) {
-      const window = corrected.slice(at, at + term.length);
-      // Never a term of its own (联上网 and 连上网 are both the lexicon's), nor a phrase the notice writes.
-      if (window.length === term.length && !known.has(window) && isHomophoneTypo(window, term, sounds) && !notice.includes(window)) {
-        corrected = corrected.slice(0, at) + term + corrected.slice(at + term.length);
-        break;
-      }
-    }
+    const term = typoAt(corrected, at, first.get(corrected[at])) ?? typoAt(corrected, at, second.get(corrected[at + 1]));
+    if (term) corrected = corrected.slice(0, at) + term + corrected.slice(at + term.length);
   }
   return corrected;
 }
 
-/** True when the two differ in exactly one character, which sounds like the term's. */
-function isHomophoneTypo(window: string, term: string, sounds: Map<string, string>): boolean {
+/** The first of `terms` that the text at `at` is a homophone typo of, if any. */
+function typoAt(text: string, at: number, terms: readonly string[] | undefined): string | undefined {
+  if (!terms) return undefined;
+  const { known, sounds, notice } = table!;
+  for (const term of terms) {
+    if (!isHomophoneTypo(text, at, term, sounds)) continue;
+    // Never a term of its own (联上网 and 连上网 are both the lexicon's), nor a phrase the notice writes.
+    const window = text.slice(at, at + term.length);
+    if (!known.has(window) && !notice.includes(window)) return term;
+  }
+  return undefined;
+}
+
+/** True when the text at `at` differs from the term in exactly one character, which sounds like the term's. */
+function isHomophoneTypo(text: string, at: number, term: string, sounds: Map<string, string>): boolean {
+  if (at + term.length > text.length) return false;
   let differing = -1;
   for (let i = 0; i < term.length; i++) {
-    if (window[i] === term[i]) continue;
+    if (text[at + i] === term[i]) continue;
     if (differing >= 0) return false;
     differing = i;
   }
-  return differing >= 0 && (sounds.get(term[differing])?.includes(window[differing]) ?? false);
+  return differing >= 0 && (sounds.get(term[differing])?.includes(text[at + differing]) ?? false);
 }
 
 /** knowledge/homophones.json: the terms, and for each of their characters those that sound alike. */
