@@ -1,7 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { unitLabels, type QuestionView, type SummaryItem } from '../src/replies';
-import { saysUnknown, type AnswerValue, type Approximation } from '../src/rules';
+import { readAmount, saysUnknown, type AnswerValue, type Approximation } from '../src/rules';
 import {
   readAnswer,
   readCommand,
@@ -201,8 +201,8 @@ function choiceNamed(text: string, question: string, pending: readonly string[],
 
 /** 900万元, 三百万: the whole answer is an amount of money with its unit. */
 function readsAsAmount(text: string): boolean {
-  const reading = readAnswer(text, describe('investment'));
-  return reading.kind === 'value' && reading.strict;
+  const reading = readAmount(text);
+  return reading.kind === 'value' && reading.strict && !reading.bare;
 }
 
 const RETRY = Symbol('interview retry');

@@ -138,13 +138,13 @@ export interface ProposedPeriod {
 export function periodOf(measure: Measure, notice: Notice, estimable: boolean, proposed?: ProposedPeriod): Reply {
   const rules = quantifiedRulesOf(measure.id);
   const line = (rule: (typeof rules)[number]) => {
-    const period = `${measureLabel(measure)}的${rule.title}`;
+    const award = `${measureLabel(measure)}的${rule.title}`;
     // Asked 是…吗, the verdict leads: **不是**：…是一次性的.
     if (proposed !== undefined && rule.period !== 'unspecified') {
       const [yes, no] = proposed.existence ? ['有', '没有'] : ['是', '不是'];
-      return `**${rule.period === proposed.period ? yes : no}**：${period}是${PERIOD_WORDS[rule.period]}的（${rule.periodBasis}）。`;
+      return `**${rule.period === proposed.period ? yes : no}**：${award}是${PERIOD_WORDS[rule.period]}的（${rule.periodBasis}）。`;
     }
-    return `${period}：**${PERIOD_WORDS[rule.period]}**（${rule.periodBasis}）。`;
+    return `${award}：**${PERIOD_WORDS[rule.period]}**（${rule.periodBasis}）。`;
   };
   const text = rules.length
     ? rules.map(line).join('\n\n')

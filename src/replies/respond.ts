@@ -63,7 +63,6 @@ export interface QaTurn {
   score?: number;
 }
 
-/** Chosen by measurement on the dev sets (npm run eval -- --sweep); see README, "Quality". */
 /**
  * After a trade word: the plant or trade it describes (啤酒|厂, 纺织|行业, 灌装|线). Not 企业 or
  * 工厂: 瞪羚企业, 灯塔工厂, 总部企业 are designations of other policies, not trades.
@@ -72,6 +71,7 @@ const TRADE_AFTER = /^(的)?(厂家|厂子|厂|行业|生产线|产线|线)/;
 /** Before a trade word: making or selling it (做|服装的…). */
 const MAKES = /(做|生产|制造|造|卖|加工)(个|一些)?$/;
 
+/** Chosen by measurement on the dev sets (npm run eval -- --sweep); see README, "Quality". */
 export const REPLY_TUNING = {
   /**
    * Below this coverage, a best measure that lacks a word the notice never writes is not the
@@ -534,12 +534,9 @@ class Turn {
   }
 
   /**
-   * The measures whose text names what a which-measures question asks about (工业互联网平台企业 →
-   * 工业互联网平台: the words left, less the generic and manner ones at their end: 股权方式 → 股权),
-   * when more than one does;
-   * one measure is answered as any question is.
+   * 给工业互联网平台的政策有哪些条, 通知里提到5G的有哪些措施: every measure whose text names the kind
+   * asked about, in a list; when one measure does, that measure's answer.
    */
-  /** 给工业互联网平台的政策有哪些条, 通知里提到5G的有哪些措施: every measure whose text names the kind asked about. */
   private namingList(act: Act): QaTurn | undefined {
     if (!hasCue(this.normalized, vocabulary().whichMeasures)) return undefined;
     const naming = this.measuresNaming();
@@ -553,6 +550,11 @@ class Turn {
     return { ...this.keep(act, [measuresNamingReply(naming, this.ctx.notice)]), act: 'list', measures: ids };
   }
 
+  /**
+   * The measures whose text names what a which-measures question asks about (工业互联网平台企业 →
+   * 工业互联网平台: the words left, less those that say it is named (提到, 有关) and the generic
+   * and manner ones at their ends: 股权方式 → 股权); over two topics (金融和基金), any of them.
+   */
   private measuresNaming(): MeasuresNaming | undefined {
     const v = vocabulary();
     const all = this.ctx.notice.sections.flatMap((section) => section.measures);
@@ -724,9 +726,11 @@ class Turn {
   private withoutTrade(response: SearchResponse, searched: string): { response: SearchResponse; searched: string } | undefined {
     const other = loadKnowledge().otherPolicyTerms;
     const text = this.normalized;
-    const trade = response.words.filter(
-      (word) => !this.ctx.search.mentions(word) && !other.has(word) && (TRADE_AFTER.test(text.slice(text.indexOf(word) + word.length)) || MAKES.test(text.slice(0, text.indexOf(word)))),
-    );
+    const isTrade = (word: string) => {
+      const at = text.indexOf(word);
+      return at >= 0 && (TRADE_AFTER.test(text.slice(at + word.length)) || MAKES.test(text.slice(0, at)));
+    };
+    const trade = response.words.filter((word) => !this.ctx.search.mentions(word) && !other.has(word) && isTrade(word));
     if (trade.length === 0) return undefined;
     let rest = searched;
     for (const word of trade) rest = rest.replaceAll(word, ' ');
@@ -1090,8 +1094,9 @@ class Turn {
     if (!(asksYesNo(text) || /是不是|是否|会不会|有没有/.test(text)) || /还是/.test(text)) return undefined;
     // 有没有每年都能拿的 / 每年都有吗 are answered 有; 是每年都有吗 是.
     const existence = /有没有/.test(text) || (/有吗|有不/.test(text) && !/是/.test(text));
-    if (/每年|每一年|年年|逐年|按年|连续/.test(text)) return { period: 'yearly', existence };
-    if (/一次性|只给一次|一次给/.test(text)) return { period: 'one-time', existence };
+    const { yearly, oneTime } = vocabulary().proposesPeriod;
+    if (hasCue(text, yearly)) return { period: 'yearly', existence };
+    if (hasCue(text, oneTime)) return { period: 'one-time', existence };
     return undefined;
   }
 

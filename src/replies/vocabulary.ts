@@ -36,7 +36,7 @@ const DialogueSchema = z.object({
   list: Listed,
   listFocus: z.object({ note: Note, groups: z.array(z.object({ focus: z.enum(LIST_FOCUS), phrases: Phrases })) }),
   nature: Listed.extend({ unless: Phrases }),
-  period: Listed,
+  period: Listed.extend({ proposesYearly: Phrases, proposesOneTime: Phrases }),
   unitMeasures: Listed,
   whichMeasures: Listed.extend({ manner: Phrases, mentions: Phrases }),
   compare: Listed,
@@ -215,6 +215,8 @@ export interface Vocabulary {
   /** Asking whether one can have it (能拿, 能申请): then not a question of the money's nature. */
   natureUnless: Cue[];
   period: Cue[];
+  /** The period a yes/no question puts (每年都发吗: yearly; 是一次性的吗: one-time). */
+  proposesPeriod: { yearly: Cue[]; oneTime: Cue[] };
   /** Asking which measures a unit is responsible for (发改委负责哪些措施). */
   unitMeasures: Cue[];
   /** Asking which measures (哪些条, 有哪几条措施): with a kind of beneficiary, the measures that name it. */
@@ -384,6 +386,7 @@ export function vocabulary(): Vocabulary {
     nature,
     natureUnless: compileCues(d.nature.unless),
     period,
+    proposesPeriod: { yearly: compileCues(d.period.proposesYearly), oneTime: compileCues(d.period.proposesOneTime) },
     apply,
     eligibility,
     existence,
