@@ -710,12 +710,15 @@ class Turn {
    */
   private besideOtherPolicy(response: SearchResponse, searched: string): { missing: string[]; nearest: SearchHit } | undefined {
     const other = response.words.filter((word) => loadKnowledge().otherPolicyTerms.has(word));
-    if (other.length === 0) return undefined;
+    const hits = other.length > 0 ? this.searchedWithout(other, searched)?.response.hits : undefined;
+    return hits?.[0]?.uncovered.length === 0 && closeHits(hits).length === 1 ? { missing: other, nearest: hits[0] } : undefined;
+  }
+
+  /** The question searched again without some of its words; undefined when nothing left could name a measure. */
+  private searchedWithout(words: readonly string[], searched: string): { response: SearchResponse; searched: string } | undefined {
     let rest = searched;
-    for (const word of other) rest = rest.replaceAll(word, ' ');
-    if (this.contentWords(rest).length === 0) return undefined;
-    const { hits } = this.ctx.search.search(rest, { limit: 3 });
-    return hits[0]?.uncovered.length === 0 && closeHits(hits).length === 1 ? { missing: other, nearest: hits[0] } : undefined;
+    for (const word of words) rest = rest.replaceAll(word, ' ');
+    return this.contentWords(rest).length > 0 ? { response: this.ctx.search.search(rest, { limit: 3 }), searched: rest } : undefined;
   }
 
   /**
@@ -731,12 +734,8 @@ class Turn {
       return at >= 0 && (TRADE_AFTER.test(text.slice(at + word.length)) || MAKES.test(text.slice(0, at)));
     };
     const trade = response.words.filter((word) => !this.ctx.search.mentions(word) && !other.has(word) && isTrade(word));
-    if (trade.length === 0) return undefined;
-    let rest = searched;
-    for (const word of trade) rest = rest.replaceAll(word, ' ');
-    if (this.contentWords(rest).length === 0) return undefined;
-    const again = this.ctx.search.search(rest, { limit: 3 });
-    return again.hits[0] && again.hits[0].coverage >= REPLY_TUNING.hedgeCoverage ? { response: again, searched: rest } : undefined;
+    const again = trade.length > 0 ? this.searchedWithout(trade, searched) : undefined;
+    return again && (again.response.hits[0]?.coverage ?? 0) >= REPLY_TUNING.hedgeCoverage ? again : undefined;
   }
 
   /** Content words that could name a measure: not generic (政策, 补贴, 项目…). */
