@@ -553,6 +553,10 @@ describe('spoken forms (blind18)', () => {
   it('what the asker makes (做服装的, 纺织行业的) says who asks: the rest of the question names the measure', async () => {
     expect(await ask('我们是做服装的企业，想上云，有补贴吗')).toContain('措施（六）');
     expect(await ask('我们做纺织行业的细分平台，通知里有相关支持吗')).toContain('措施（五）');
+    // Nor is it noted as missing beside an answer (做五金的小厂).
+    const answer = await ask('我们是做五金的小厂，今年上了ERP花了80万，能补多少');
+    expect(answer).not.toMatch(/没有提到/);
+    expect(answer).toContain('160,000.00 元');
     // A designation of another policy is no trade: 瞪羚企业 stays outside the notice.
     expect(await ask('瞪羚企业认定有奖励吗')).toMatch(/^通知没有提到/);
   });

@@ -67,9 +67,10 @@ export interface QaTurn {
  * After a trade word: the plant or trade it describes (啤酒|厂, 纺织|行业, 灌装|线). Not 企业 or
  * 工厂: 瞪羚企业, 灯塔工厂, 总部企业 are designations of other policies, not trades.
  */
-const TRADE_AFTER = /^(的)?(厂家|厂子|厂|行业|生产线|产线|线)/;
-/** Before a trade word: making or selling it (做|服装的…). */
+const TRADE_AFTER = /^(的)?(小)?(厂家|厂子|厂|行业|生产线|产线|线)/;
+/** Before a trade word: making or selling it (做|服装的…); or its start, when jieba kept them together (做注塑). */
 const MAKES = /(做|生产|制造|造|卖|加工)(个|一些)?$/;
+const MAKES_AT_START = /^(做|生产|制造|加工)/;
 
 /** Chosen by measurement on the dev sets (npm run eval -- --sweep); see README, "Quality". */
 export const REPLY_TUNING = {
@@ -727,15 +728,16 @@ class Turn {
    * measures are for any trade. Searched without it, when the rest names a measure well enough.
    */
   private withoutTrade(response: SearchResponse, searched: string): { response: SearchResponse; searched: string } | undefined {
-    const other = loadKnowledge().otherPolicyTerms;
-    const text = this.normalized;
-    const isTrade = (word: string) => {
-      const at = text.indexOf(word);
-      return at >= 0 && (TRADE_AFTER.test(text.slice(at + word.length)) || MAKES.test(text.slice(0, at)));
-    };
-    const trade = response.words.filter((word) => !this.ctx.search.mentions(word) && !other.has(word) && isTrade(word));
+    const trade = response.words.filter((word) => !this.ctx.search.mentions(word) && this.isTrade(word));
     const again = trade.length > 0 ? this.searchedWithout(trade, searched) : undefined;
     return again && (again.response.hits[0]?.coverage ?? 0) >= REPLY_TUNING.hedgeCoverage ? again : undefined;
+  }
+
+  /** True when the question writes the word as what the asker makes or trades in (做注塑的小厂, 纺织行业). */
+  private isTrade(word: string): boolean {
+    if (loadKnowledge().otherPolicyTerms.has(word)) return false;
+    const at = this.normalized.indexOf(word);
+    return at >= 0 && (TRADE_AFTER.test(this.normalized.slice(at + word.length)) || MAKES.test(this.normalized.slice(0, at)) || MAKES_AT_START.test(word));
   }
 
   /** Content words that could name a measure: not generic (政策, 补贴, 项目…). */
@@ -1011,7 +1013,8 @@ class Turn {
         const { measure, hit } = subject;
         // 成立满三年: words of a requirement no measure sets are answered as such (aspectReply), not noted as missing.
         const unset = this.unsetRequirement();
-        const missing = subject.missing?.filter((word) => !unset?.said.includes(word));
+        // Nor is what the asker makes (做注塑的小厂): it says who asks.
+        const missing = subject.missing?.filter((word) => !unset?.said.includes(word) && !this.isTrade(word));
         if (missing?.length) {
           const turn = this.answerSubject(act, { kind: 'measure', measure, hit }, aspect);
           const note = `${measureLabel(measure)}没有提到“${missing.map(asWritten).join('”“')}”；它的原文要点如下。\n\n`;
