@@ -608,6 +608,10 @@ describe('spoken forms (blind20)', () => {
     expect(textOf(await chat.say('该找谁对接'))).toMatch(/措施（十七）[^\n]*的责任单位是/);
   });
 
+  it('人工的还是机器人 asks who answers: an automated assistant', async () => {
+    expect(await ask('请问你们是人工还是机器人？')).toMatch(/^我是青岛市工业互联网政策助手，一个自动回复的程序/);
+  });
+
   it('agriculture is another sector; 会不会 says nothing of the topic', async () => {
     expect(await ask('智慧农业项目上物联网有补贴吗')).toMatch(/^通知没有提到/);
     expect(await ask('市里股权投资会不会控股我们')).toMatch(/^\*\*措施（十三）/);
