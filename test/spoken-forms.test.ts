@@ -617,3 +617,42 @@ describe('spoken forms (blind20)', () => {
     expect(await ask('市里股权投资会不会控股我们')).toMatch(/^\*\*措施（十三）/);
   });
 });
+
+/**
+ * What the blind21 conversations and questions showed: 办理 is how an application is put;
+ * 还能按…申请 asks whether one can apply; 财政…投资 is government investment; 哪些地方提到 asks
+ * which measures mention something; national programmes and the digital economy are other
+ * policies; 注册法人 is something done, not a kind of enterprise.
+ */
+describe('spoken forms (blind21)', () => {
+  it('去哪个部门办理 after a measure: the measure’s units, not a word the notice lacks', async () => {
+    const chat = startConversation(app);
+    await chat.say('安全应急处置平台有什么补助');
+    expect(textOf(await chat.say('要去哪个部门办理'))).toMatch(/^通知没有写明具体的受理窗口和联系人。[\s\S]*措施（十二）/);
+  });
+
+  it('a year after the notice with 还能按…申请 leads with the expiry', async () => {
+    expect(await ask('我们2024年上线的MES，还能按两化融合那条申请补贴吗')).toMatch(/^\*\*现在不能再按本通知申报\*\*/);
+  });
+
+  it('财政…投资 and 政府全额投资 are government investment, which （三）’s top-10 award leaves out', async () => {
+    expect(await ask('财政全额投资的智慧交通项目评上了十佳场景，能拿那10%的奖励吗')).toMatch(/^\*\*不能\*\*：措施（三）规定“政府投资项目除外”/);
+  });
+
+  it('哪些地方提到 asks which measures mention something', async () => {
+    expect(await ask('通知里哪些地方提到了人才')).toMatch(/^通知中写到“人才”的措施有\d条/);
+  });
+
+  it('national programmes and the digital economy are other policies', async () => {
+    expect(await ask('数字经济方面有什么扶持')).toMatch(/^通知没有提到“数字经济”/);
+    expect(await ask('国家级智能制造示范工厂怎么申报')).toMatch(/^通知没有提到“智能制造示范工厂”/);
+  });
+
+  it('来青岛注册法人 is something done, not the kind of enterprise （十二） pays', async () => {
+    expect(await ask('上海的工业互联网公司来青岛注册法人有啥奖励')).not.toMatch(/^\*\*措施（十二）/);
+  });
+
+  it('这个机器人都能帮我查点啥 asks what the assistant can do', async () => {
+    expect(await ask('这个机器人都能帮我查点啥')).not.toMatch(/^通知没有提到/);
+  });
+});

@@ -524,8 +524,11 @@ class Turn {
    */
   private awardsForKind(): { phrase: string; rules: QuantifiedRule[]; measures: Measure[] } | undefined {
     const own = withoutAmounts(withoutCues(this.normalized, vocabulary().actCues));
+    // A kind is a noun: 注册法人 (来青岛注册法人) is something done, though （十二）'s subject writes it.
     const awardsTo = (phrase: string) =>
-      phrase === '' ? [] : allQuantifiedRules.filter((rule) => rule.amountKind === 'award' && normalizeKnown(rule.subject).includes(phrase));
+      phrase === '' || wordTag(phrase).startsWith('v')
+        ? []
+        : allQuantifiedRules.filter((rule) => rule.amountKind === 'award' && normalizeKnown(rule.subject).includes(phrase));
     // 工业互联网平台 whole; failing that, without the generic words (中小企业在这个通知里…: 中小企业, not 中小企业通知).
     let phrase = this.ctx.search.words(own).join('');
     let rules = awardsTo(phrase);
