@@ -652,6 +652,10 @@ describe('spoken forms (blind21)', () => {
     expect(await ask('上海的工业互联网公司来青岛注册法人有啥奖励')).not.toMatch(/^\*\*措施（十二）/);
   });
 
+  it('who asks and how (报社记者, 想了解, 频率和数量) says nothing of which measure', async () => {
+    expect(await ask('我是媒体记者，想了解场景清单的发布频次')).toMatch(/^\*\*措施（二）/);
+  });
+
   it('这个机器人都能帮我查点啥 asks what the assistant can do', async () => {
     expect(await ask('这个机器人都能帮我查点啥')).not.toMatch(/^通知没有提到/);
   });
