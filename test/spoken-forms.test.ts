@@ -660,3 +660,34 @@ describe('spoken forms (blind21)', () => {
     expect(await ask('这个机器人都能帮我查点啥')).not.toMatch(/^通知没有提到/);
   });
 });
+
+/**
+ * What the blind22 conversations and questions showed: 财政出钱 is government investment, and a
+ * word of a stated fact is not noted as missing; 贴息 is another programme; which measures, asked
+ * 措施有哪些 / 在哪几条 / 涉及…的内容; 你这个 addresses the assistant; changing equipment (换设备) is
+ * 技改; a fee for a base station's site is （十）'s 免费开放.
+ */
+describe('spoken forms (blind22)', () => {
+  it('财政出钱建的 is government investment: 不能 first, with no note of 出钱 as missing', async () => {
+    const reply = await ask('区里财政出钱建的智慧停车项目入选了十佳场景，能拿10%的奖励吗');
+    expect(reply).toMatch(/^\*\*不能\*\*：措施（三）规定“政府投资项目除外”/);
+  });
+
+  it('贴息 is another programme', async () => {
+    expect(await ask('上云的贷款能不能贴息')).toMatch(/^通知没有提到“贴息”/);
+  });
+
+  it('which measures, asked 措施有哪些 / 在哪几条 / 涉及…的内容', async () => {
+    expect(await ask('提到人才的措施有哪些')).toMatch(/^通知中写到“人才”的措施有\d条/);
+    expect(await ask('涉及场景清单的内容在哪几条')).toMatch(/^通知中写到“场景清单”的措施有\d条/);
+  });
+
+  it('你这个能帮我干啥 asks what the assistant can do', async () => {
+    expect(await ask('你这个能帮我干点啥')).not.toMatch(/^通知没有/);
+  });
+
+  it('换设备 is 技改; a fee for a base station’s site is （十）’s 免费开放', async () => {
+    expect(await ask('厂里打算更新设备，技改有奖补吗')).toContain('措施（七）');
+    expect(await ask('国企楼顶给运营商建5G基站要收钱吗')).toContain('措施（十）');
+  });
+});

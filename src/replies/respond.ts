@@ -1016,8 +1016,13 @@ class Turn {
         const { measure, hit } = subject;
         // 成立满三年: words of a requirement no measure sets are answered as such (aspectReply), not noted as missing.
         const unset = this.unsetRequirement();
-        // Nor is what the asker makes (做注塑的小厂): it says who asks.
-        const missing = subject.missing?.filter((word) => !unset?.said.includes(word) && !this.isTrade(word));
+        // Nor is what the asker makes (做注塑的小厂): it says who asks; nor a word of a fact the
+        // question states, which the verdict judges (财政出钱建的: 出钱).
+        const rule = this.ruleFor(measure);
+        const stated = rule ? Object.values(this.factsFor(rule).said) : [];
+        const missing = subject.missing?.filter(
+          (word) => !unset?.said.includes(word) && !this.isTrade(word) && !stated.some((said) => said.includes(word)),
+        );
         if (missing?.length) {
           const turn = this.answerSubject(act, { kind: 'measure', measure, hit }, aspect);
           const note = `${measureLabel(measure)}没有提到“${missing.map(asWritten).join('”“')}”；它的原文要点如下。\n\n`;
