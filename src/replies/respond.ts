@@ -68,9 +68,9 @@ export interface QaTurn {
  * 工厂: 瞪羚企业, 灯塔工厂, 总部企业 are designations of other policies, not trades.
  */
 const TRADE_AFTER = /^(的)?(小)?(厂家|厂子|厂|行业|生产线|产线|线)/;
-/** Before a trade word: making or selling it (做|服装的…); or its start, when jieba kept them together (做注塑). */
+/** Before a trade word: making or selling it (做|服装的…); or its start, when jieba kept 做 with it (做注塑). */
 const MAKES = /(做|生产|制造|造|卖|加工)(个|一些)?$/;
-const MAKES_AT_START = /^(做|生产|制造|加工)/;
+const MAKES_AT_START = /^做\p{Script=Han}{2,}$/u;
 
 /** Chosen by measurement on the dev sets (npm run eval -- --sweep); see README, "Quality". */
 export const REPLY_TUNING = {
