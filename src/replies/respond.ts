@@ -573,8 +573,9 @@ class Turn {
       if (words.length > 0 && !words.every((word) => v.generic.has(word))) phrases.push(words.join(''));
     }
     if (phrases.length === 0) return undefined;
-    const measures = all.filter((m) => phrases.some((phrase) => naming(phrase).includes(m)));
-    if (phrases.length > 1) return measures.length > 1 && phrases.every((phrase) => naming(phrase).length > 0) ? { phrases, measures } : undefined;
+    const namedBy = phrases.map(naming);
+    const measures = all.filter((m) => namedBy.some((named) => named.includes(m)));
+    if (phrases.length > 1) return measures.length > 1 && namedBy.every((named) => named.length > 0) ? { phrases, measures } : undefined;
     if (measures.length === 0) return undefined;
     // 股权投资: （四） writes 股权 (运用股权、债权等方式) without 投资; its most distinctive word, listed apart.
     const [phrase] = phrases;
@@ -1018,7 +1019,7 @@ class Turn {
         const unset = this.unsetRequirement();
         // Nor is what the asker makes (做注塑的小厂): it says who asks; nor a word of a fact the
         // question states, which the verdict judges (财政出钱建的: 出钱).
-        const rule = this.ruleFor(measure);
+        const rule = subject.missing?.length ? this.ruleFor(measure) : undefined;
         const stated = rule ? Object.values(this.factsFor(rule).said) : [];
         const missing = subject.missing?.filter(
           (word) => !unset?.said.includes(word) && !this.isTrade(word) && !stated.some((said) => said.includes(word)),
